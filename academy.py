@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Set up and run the IRT Community Academy kit with one command.
+
+    python3 academy.py start   set everything up, then open the course in JupyterLab
+    python3 academy.py test    set everything up, then run the whole test suite
+
+Set-up means: a virtual environment in .venv, the kit and its pinned dependencies installed into
+it (only again when pyproject.toml or constraints.txt change), and the Jupyter extensions the
+course needs checked. Anything after the action word is passed on (to pytest, or to JupyterLab's
+launcher: e.g. `python3 academy.py start --no-browser --port 8899`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = Path(os.environ.get("ACADEMY_VENV", ROOT / ".venv"))
+STAMP = VENV / ".academy-installed"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def say(text: str) -> None:
+    print(f"[academy] {text}", flush=True)
+
+
+def fail(text: str) -> None:
+    print(f"[academy] {text}", file=sys.stderr, flush=True)
+    sys.exit(2)
+
+
+def wanted_stamp() -> str:
+    digest = hashlib.sha256()
+    for name in ("pyproject.toml", "constraints.txt"):
+        digest.update((ROOT / name).read_bytes())
+    return digest.hexdigest()
+
+
+def set_up() -> None:
+    if sys.version_info < (3, 11):
+        fail(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}. Install Python 3.11 and run this again with it.")
+    if not PYTHON.exists():
+        say(f"Creating a virtual environment in {VENV} ...")
+        try:
+            venv.EnvBuilder(with_pip=True).create(VENV)
+        except Exception as exc:  # e.g. Debian without python3-venv
+            fail(f"Could not create the virtual environment ({exc}). On Debian or Ubuntu, install the "
+                 "'python3-venv' package first.")
+    stamp = wanted_stamp()
+    if STAMP.exists() and STAMP.read_text().strip() == stamp:
+        return
+    say("Installing the kit and its dependencies (the first time takes a minute or two) ...")
+    cmd = [str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check", "--quiet",
+           "-c", str(ROOT / "constraints.txt"), "-e", f"{ROOT}[test]"]
+    if subprocess.call(cmd) != 0:
+        fail("Installing failed; the messages above say why. Check the network connection and run this again.")
+    check_extensions()
+    STAMP.write_text(stamp)
+    say("Set-up complete.")
+
+
+def check_extensions() -> None:
+    """The course needs the widgets and nbgrader extensions enabled in JupyterLab."""
+    out = subprocess.run([str(BIN / "jupyter"), "labextension", "list"], capture_output=True, text=True)
+    listing = out.stdout + out.stderr
+    missing = [name for name in ("@jupyter-widgets/jupyterlab-manager", "@jupyter/nbgrader") if name not in listing]
+    if missing:
+        fail(f"These JupyterLab extensions did not install: {', '.join(missing)}.")
+    for name in ("@jupyter-widgets/jupyterlab-manager", "@jupyter/nbgrader"):
+        line = next((ln for ln in listing.splitlines() if name in ln), "")
+        if "enabled" not in line:
+            subprocess.call([str(BIN / "jupyter"), "labextension", "enable", name])
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in ("start", "test"):
+        print(__doc__)
+        return 2
+    action, rest = argv[0], argv[1:]
+    set_up()
+    os.chdir(ROOT)
+    if action == "start":
+        return subprocess.call([str(BIN / "irt-academy"), "lab", *rest])
+    say("Running the test suite ...")
+    return subprocess.call([str(PYTHON), "-m", "pytest", *rest])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

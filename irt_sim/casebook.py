@@ -1,0 +1,299 @@
+"""Load and validate a casebook folder: community.yaml, programs/, customers/ and plans/.
+
+Every file is read on its own. A file with problems is left out and its problems are kept,
+so one broken case never stops the rest: ``load_casebook`` always returns a ``Casebook``, and
+``Casebook.problems`` lists every problem found, each naming file, line and field.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from .model import Community, Customer, Plan, Program
+from .problems import FieldPath, Problem, describe_path, display_path, line_for, problems_from_validation
+
+M = TypeVar("M", bound=BaseModel)
+
+#: The casebook's file kinds: model, folder (None for the single community file).
+KINDS: dict[str, tuple[type[BaseModel], str | None]] = {
+    "community": (Community, None),
+    "program": (Program, "programs"),
+    "customer": (Customer, "customers"),
+    "plan": (Plan, "plans"),
+}
+
+
+class CasebookError(Exception):
+    """Raised only when a file cannot be used at all; carries the problems that say why."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+# --- reading YAML with line numbers ---------------------------------------------------------
+
+
+def _plain(node: Any, path: FieldPath, lines: dict[FieldPath, int]) -> Any:
+    """Turn ruamel's round-trip nodes into plain Python, noting the line of every key and item."""
+    if isinstance(node, CommentedMap):
+        out = {}
+        for key in node:
+            line = node.lc.key(key)[0] + 1
+            lines[path + (str(key),)] = line
+            out[str(key)] = _plain(node[key], path + (str(key),), lines)
+        return out
+    if isinstance(node, CommentedSeq):
+        items = []
+        for i, item in enumerate(node):
+            lines[path + (i,)] = node.lc.item(i)[0] + 1
+            items.append(_plain(item, path + (i,), lines))
+        return items
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, str):
+        return str(node)
+    return str(node)  # any other scalar (a tagged value) is taken as its text
+
+
+class _TextDates(RoundTripConstructor):
+    """Keep dates as text: the models parse them, so a bad date ('2026-02-30') gets a located message
+    instead of an exception from deep inside the YAML library."""
+
+
+_TextDates.add_constructor("tag:yaml.org,2002:timestamp", _TextDates.construct_scalar)
+
+
+def read_yaml(text: str, file: str) -> tuple[Any, dict[FieldPath, int]]:
+    """Parse YAML text; raise CasebookError with a located, plain message if it is malformed."""
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _TextDates
+    try:
+        node = yaml.load(io.StringIO(text))
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        what = (exc.problem or "the YAML is malformed").strip()
+        if "duplicate key" in what:
+            what = f"{what}; each field may appear only once"
+        hint = " Check indentation, colons and quotes around this line."
+        raise CasebookError([Problem(file=file, line=line, message=f"this is not valid YAML: {what}.{hint}")]) from None
+    except (YAMLError, ValueError, TypeError, RecursionError) as exc:  # errors without a position
+        raise CasebookError([Problem(file=file, message=f"this is not valid YAML: {exc}")]) from None
+    lines: dict[FieldPath, int] = {(): 1}
+    try:
+        return _plain(node, (), lines), lines
+    except RecursionError:
+        raise CasebookError([Problem(file=file, message="this YAML refers to itself (an anchor inside its own alias); write the values out.")]) from None
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A validated object plus where its fields sit in its file (for locating findings)."""
+
+    obj: Any
+    file: str
+    lines: dict[FieldPath, int]
+
+    def line(self, path: FieldPath) -> int | None:
+        return line_for(self.lines, path)
+
+
+def parse_document(text: str, model: type[M], file: str, *, doc_id: str | None = None) -> Loaded:
+    """Validate one YAML document as ``model``; raise CasebookError listing every problem in it."""
+    data, lines = read_yaml(text, file)
+    if data is None:
+        raise CasebookError([Problem(file=file, line=1, message="the file is empty.")])
+    if not isinstance(data, dict):
+        raise CasebookError(
+            [Problem(file=file, line=1, message="the file should be a group of 'field: value' lines, not a single value or a list.")]
+        )
+    if "id" in model.model_fields and doc_id is not None:
+        written = data.get("id")
+        if written is not None and written != doc_id:
+            raise CasebookError(
+                [Problem(file=file, line=lines.get(("id",)), field="id",
+                         message=f"the id '{written}' differs from the file name '{doc_id}'; remove the id line (the file name is the id).")]
+            )
+        data = {"id": doc_id, **{k: v for k, v in data.items() if k != "id"}}
+    try:
+        obj = model.model_validate(data)
+    except ValidationError as exc:
+        raise CasebookError(problems_from_validation(exc, model=model, data=data, lines=lines, file=file)) from None
+    return Loaded(obj=obj, file=file, lines=lines)
+
+
+def load_file(path: str | Path, model: type[M], *, root: Path | None = None) -> Loaded:
+    """Read and validate one file; the file name (without .yaml) is the object's id."""
+    path = Path(path)
+    shown = display_path(path, root)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CasebookError([Problem(file=shown, message="the file does not exist.")]) from None
+    except UnicodeDecodeError:
+        raise CasebookError([Problem(file=shown, message="the file is not plain text (UTF-8); save it again as UTF-8 text.")]) from None
+    except OSError as exc:
+        raise CasebookError([Problem(file=shown, message=f"the file cannot be read ({exc.strerror}).")]) from None
+    return parse_document(text, model, shown, doc_id=path.stem)
+
+
+# --- the casebook ---------------------------------------------------------------------------
+
+
+@dataclass
+class Casebook:
+    """Everything that loaded from one casebook folder, plus every problem found on the way."""
+
+    root: Path
+    community: Community | None = None
+    programs: dict[str, Program] = field(default_factory=dict)
+    customers: dict[str, Customer] = field(default_factory=dict)
+    plans: dict[str, Plan] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    sources: dict[tuple[str, str], Loaded] = field(default_factory=dict)  # (kind, id) -> where it came from
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def program(self, program_id: str | None) -> Program | None:
+        return self.programs.get(program_id or "")
+
+    def customer(self, customer_id: str) -> Customer | None:
+        return self.customers.get(customer_id)
+
+    def loaded(self, kind: str, obj_id: str) -> Loaded | None:
+        return self.sources.get((kind, obj_id))
+
+    @property
+    def minimum_wage(self) -> float | None:
+        return self.community.minimum_wage if self.community else None
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+
+
+def load_casebook(root: str | Path | None = None) -> Casebook:
+    """Load a whole casebook folder. Never raises for bad content: see ``Casebook.problems``."""
+    root = Path(root) if root is not None else default_casebook_dir()
+    book = Casebook(root=root)
+    if not root.is_dir():
+        book.problems.append(Problem(file=str(root), message="this casebook folder does not exist."))
+        return book
+
+    def shown(p: Path) -> str:
+        return display_path(p, root.parent)
+
+    community_file = root / "community.yaml"
+    try:
+        loaded = load_file(community_file, Community, root=root.parent)
+        book.community = loaded.obj
+        book.sources[("community", "community")] = loaded
+    except CasebookError as exc:
+        book.problems.extend(exc.problems)
+
+    for kind in ("program", "customer", "plan"):
+        model, folder = KINDS[kind]
+        files = _yaml_files(root / folder)
+        if not files:
+            book.problems.append(Problem(file=shown(root / folder), message=f"no {kind} files found (expected *.yaml files here)."))
+        for path in files:
+            try:
+                loaded = load_file(path, model, root=root.parent)
+            except CasebookError as exc:
+                book.problems.extend(exc.problems)
+                continue
+            refs = reference_problems(loaded, book)
+            if refs:
+                book.problems.extend(refs)
+                continue
+            getattr(book, kind + "s")[loaded.obj.id] = loaded.obj
+            book.sources[(kind, loaded.obj.id)] = loaded
+    return book
+
+
+def reference_problems(loaded: Loaded, book: Casebook) -> list[Problem]:
+    """Names in a file that point at nothing in the casebook (a program or customer that does not exist)."""
+    obj = loaded.obj
+    refs: list[tuple[FieldPath, str, str]] = []  # (path, kind, id)
+    if isinstance(obj, Customer):
+        refs += [(("systems_used", i), "program", p) for i, p in enumerate(obj.systems_used)]
+        refs += [(("eligibility", p), "program", p) for p in obj.eligibility]
+        refs += [(("releases", i), "program", p) for i, p in enumerate(obj.releases)]
+    elif isinstance(obj, Plan):
+        refs.append((("customer",), "customer", obj.customer))
+        refs += [(("attendees", i, "program"), "program", a.program) for i, a in enumerate(obj.attendees) if a.program]
+        refs += [(("action_items", i, "apply_for"), "program", a.apply_for) for i, a in enumerate(obj.action_items) if a.apply_for]
+    out = []
+    for path, kind, ref in refs:
+        known = book.programs if kind == "program" else book.customers
+        if ref in known:
+            continue
+        hint = _near(ref, known)
+        failed = [p for p in book.problems if Path(p.file).stem == ref]
+        reason = f" (its file has problems, listed above)" if failed else hint
+        out.append(Problem(file=loaded.file, line=loaded.line(path), field=describe_path(path),
+                           message=f"there is no {kind} '{ref}' in the casebook{reason}."))
+    return out
+
+
+def _near(word: str, known: dict[str, Any]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def load_plan(path: str | Path, book: Casebook) -> Loaded:
+    """Load one plan file against a casebook (for the CLI and the course). Raises CasebookError."""
+    loaded = load_file(path, Plan)
+    refs = reference_problems(loaded, book)
+    if refs:
+        raise CasebookError(refs)
+    return loaded
+
+
+# --- where things are -----------------------------------------------------------------------
+
+
+def kit_root() -> Path | None:
+    """The kit's folder (the one with casebook/ and course/), looking from here and from the package."""
+    here = Path.cwd().resolve()
+    for base in (here, *here.parents, Path(__file__).resolve().parent.parent):
+        if (base / "casebook" / "programs").is_dir():
+            return base
+    return None
+
+
+def default_casebook_dir() -> Path:
+    env = os.environ.get("IRT_ACADEMY_CASEBOOK")
+    if env:
+        return Path(env)
+    root = kit_root()
+    return root / "casebook" if root else Path("casebook")
+
+
+def casebook_for_plan(plan_path: Path) -> Path:
+    """A plan inside a casebook's plans/ folder is checked against that casebook."""
+    parent = plan_path.resolve().parent
+    if parent.name == "plans" and (parent.parent / "programs").is_dir():
+        return parent.parent
+    return default_casebook_dir()

@@ -1,0 +1,181 @@
+"""The ``irt-academy`` command.
+
+    irt-academy check-plan PLAN.yaml [--casebook DIR]   findings grouped by section; exit 0 / 1 errors / 2 unreadable
+    irt-academy casebook check [DIR]                     every problem in a casebook, in one run
+    irt-academy generate [--check]                       rebuild the JSON Schemas and the checker reference
+    irt-academy lab [--port N] [--no-browser]            start JupyterLab on the course
+
+Output is plain text with the words ERROR and WARNING spelled out (no colour needed to read it),
+so it reads the same in a terminal, a screen reader or a log.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from .casebook import CasebookError, casebook_for_plan, default_casebook_dir, kit_root, load_casebook, load_plan
+from .checks import SECTIONS, Finding, Severity, check_plan
+from .problems import display_path
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def _print_findings(findings: list[Finding], out=sys.stdout) -> None:
+    for key, title in SECTIONS.items():
+        group = [f for f in findings if f.section == key]
+        if not group:
+            continue
+        print(f"\n{title}", file=out)
+        for f in group:
+            at = f", line {f.line}" if f.line else ""
+            where = f" ({f.item})" if f.item else ""
+            print(f"  {f.severity.value.upper()} {f.code}{at}{where}: {f.message}", file=out)
+
+
+def _summary(findings: list[Finding]) -> str:
+    n_err = sum(f.severity == Severity.error for f in findings)
+    n_warn = len(findings) - n_err
+    return f"{n_err} error{'s' if n_err != 1 else ''}, {n_warn} warning{'s' if n_warn != 1 else ''}"
+
+
+def cmd_check_plan(args: argparse.Namespace) -> int:
+    plan_path = Path(args.plan)
+    book_dir = Path(args.casebook) if args.casebook else casebook_for_plan(plan_path)
+    book = load_casebook(book_dir)
+    try:
+        loaded = load_plan(plan_path, book)
+    except CasebookError as exc:
+        print(f"The plan {display_path(plan_path)} cannot be checked:", file=sys.stderr)
+        for p in exc.problems:
+            print(f"  {p}", file=sys.stderr)
+        related = [p for p in book.problems if p.file not in {q.file for q in exc.problems}]
+        if related:
+            print(f"\nThe casebook at {display_path(book_dir)} also has {len(related)} problem(s); "
+                  "run 'irt-academy casebook check' to see them.", file=sys.stderr)
+        return EXIT_UNREADABLE
+    plan = loaded.obj
+    customer = book.customer(plan.customer)
+    findings = check_plan(plan, book, lines=loaded.lines)
+    who = customer.name if customer else plan.customer
+    print(f"Plan {loaded.file}: {who}, team meeting on {plan.meeting.date.isoformat()}")
+    if findings:
+        _print_findings(findings)
+    else:
+        print("\nNo findings: the plan meets every check.")
+    print(f"\n{_summary(findings)}.")
+    return EXIT_FINDINGS if any(f.severity == Severity.error for f in findings) else EXIT_OK
+
+
+def cmd_casebook_check(args: argparse.Namespace) -> int:
+    root = Path(args.dir) if args.dir else default_casebook_dir()
+    book = load_casebook(root)
+    print(f"Casebook {display_path(root)}: {len(book.programs)} programs, {len(book.customers)} customers, "
+          f"{len(book.plans)} plans loaded.")
+    if book.problems:
+        print(f"\n{len(book.problems)} problem(s) in the files (each file with a problem was left out):")
+        for p in book.problems:
+            print(f"  {p}")
+    plan_errors = 0
+    for plan_id, plan in book.plans.items():
+        loaded = book.loaded("plan", plan_id)
+        findings = check_plan(plan, book, lines=loaded.lines if loaded else None)
+        if not findings:
+            continue
+        plan_errors += sum(f.severity == Severity.error for f in findings)
+        print(f"\nPlan {loaded.file if loaded else plan_id}: {_summary(findings)}")
+        _print_findings(findings)
+    if not book.problems and not plan_errors:
+        print("\nEverything loaded and every plan passes the checker with no errors.")
+        return EXIT_OK
+    print(f"\nSummary: {len(book.problems)} file problem(s), {plan_errors} plan error(s).")
+    return EXIT_FINDINGS
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from .reference import generated_files
+
+    root = kit_root()
+    if root is None:
+        print("Cannot find the kit folder (the one holding casebook/programs).", file=sys.stderr)
+        return EXIT_UNREADABLE
+    stale = []
+    for rel, text in generated_files().items():
+        path = root / rel
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        if current == text:
+            continue
+        stale.append(rel)
+        if not args.check:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    verb = "out of date" if args.check else "written"
+    for rel in stale:
+        print(f"{verb}: {rel}")
+    if not stale:
+        print("All generated files are up to date.")
+    return EXIT_FINDINGS if (args.check and stale) else EXIT_OK
+
+
+def cmd_lab(args: argparse.Namespace) -> int:
+    root = kit_root()
+    if root is None or not (root / "course").is_dir():
+        print("Cannot find the course folder; run this from the kit's folder.", file=sys.stderr)
+        return EXIT_UNREADABLE
+    jupyter = shutil.which("jupyter", path=str(Path(sys.executable).parent)) or shutil.which("jupyter")
+    if jupyter is None:
+        print("JupyterLab is not installed in this environment; run the set-up command from the README.", file=sys.stderr)
+        return EXIT_UNREADABLE
+    start = "course/00_start_here.ipynb"
+    cmd = [jupyter, "lab", f"--ServerApp.root_dir={root}", f"--LabApp.default_url=/lab/tree/{start}"]
+    if args.port:
+        cmd.append(f"--port={args.port}")
+    if args.no_browser:
+        cmd.append("--no-browser")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")  # containers and CI often run as root
+    print("Starting JupyterLab on the course. Press Ctrl+C twice to stop it.")
+    return subprocess.call(cmd, cwd=root)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="irt-academy", description="IRT Community Academy kit.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("check-plan", help="check an IRT plan against the casebook's programs and rules")
+    p.add_argument("plan", metavar="PLAN.yaml")
+    p.add_argument("--casebook", metavar="DIR", help="casebook folder (default: the plan's own casebook, or ./casebook)")
+    p.set_defaults(func=cmd_check_plan)
+
+    p = sub.add_parser("casebook", help="work with a casebook folder")
+    csub = p.add_subparsers(dest="casebook_command", required=True, metavar="ACTION")
+    c = csub.add_parser("check", help="validate every file of a casebook and check every plan")
+    c.add_argument("dir", nargs="?", metavar="DIR")
+    c.set_defaults(func=cmd_casebook_check)
+
+    p = sub.add_parser("generate", help="rebuild the JSON Schemas and the checker reference from the code")
+    p.add_argument("--check", action="store_true", help="only report files that are out of date")
+    p.set_defaults(func=cmd_generate)
+
+    p = sub.add_parser("lab", help="start JupyterLab on the course")
+    p.add_argument("--port", type=int)
+    p.add_argument("--no-browser", action="store_true")
+    p.set_defaults(func=cmd_lab)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

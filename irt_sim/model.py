@@ -1,0 +1,310 @@
+"""Typed objects for the casebook: community, programs, customers and plans.
+
+No I/O here: ``irt_sim.casebook`` reads YAML into these models. Field descriptions become the
+JSON Schemas in ``casebook/schema/`` and the field guide trainers read, so write them for a
+trainer, not a programmer. Every model forbids unknown fields, so a typo is reported, not lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from .vocab import (
+    BarrierType,
+    Benefit,
+    Confidence,
+    EligibilityStatus,
+    Population,
+    ServiceCategory,
+    Stage,
+    SystemType,
+)
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        description="A short name made of lower-case letters, digits and hyphens, e.g. 'rosa' or 'county-vr'.",
+    ),
+]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+# --- shared ---------------------------------------------------------------------------------
+
+
+class Source(_Strict):
+    """Where a figure comes from, so a trainer can check it."""
+
+    figure: Text = Field(description="Which figure this source backs, as a field path, e.g. 'outcome.retention_days'.")
+    ref: Text = Field(description="The source: a regulation, a study or a seed document, in a few words.")
+    confidence: Confidence = Field(description="confirmed, partly_confirmed, unverified or assumption.")
+
+
+class Goal(_Strict):
+    """An employment goal: what job, at what pay, for how many hours."""
+
+    job_title: str | None = Field(default=None, description="The job, e.g. 'Veterinary technician'.")
+    hourly_wage: float | None = Field(default=None, ge=0, description="Hourly wage aimed for, in dollars (the low end if a range).")
+    hourly_wage_max: float | None = Field(default=None, ge=0, description="Top of the wage range, if the goal is a range.")
+    weekly_hours: float | None = Field(default=None, ge=0, le=80, description="Hours of work a week aimed for (at least).")
+    competitive_integrated: bool = Field(
+        default=True,
+        description="true if the job is competitive integrated employment: paid at least minimum wage and the "
+        "usual rate, in a typical community setting alongside non-disabled co-workers. false for sheltered or subminimum-wage work.",
+    )
+    field: str | None = Field(default=None, description="The industry or kind of employer, e.g. 'animal health'.")
+
+
+# --- community and programs -----------------------------------------------------------------
+
+
+class Community(_Strict):
+    """The invented community whose partners make up the directory."""
+
+    name: Text
+    description: Text
+    minimum_wage: float = Field(gt=0, description="The local minimum wage per hour, the floor for 'minimum_wage' in program rules.")
+    sources: list[Source] = Field(default_factory=list)
+
+
+class Service(_Strict):
+    """One service a program offers."""
+
+    id: Id
+    name: Text = Field(description="The service in the program's own words.")
+    category: ServiceCategory = Field(description="What kind of service it is, to compare with other programs'.")
+    addresses: list[BarrierType] = Field(default_factory=list, description="The barriers this service helps with.")
+    paid: bool = Field(default=False, description="true if the program pays for something (tuition, tools, passes) rather than giving staff time.")
+
+
+class Eligibility(_Strict):
+    """Who a program serves."""
+
+    determined: bool = Field(
+        default=True,
+        description="true if the program decides eligibility for its services (most systems do). false for employers, "
+        "natural supports and open-door community groups.",
+    )
+    summary: Text = Field(description="Who qualifies, in plain words.")
+    decision_within_days: int | None = Field(default=None, gt=0, description="How soon the program must decide after an application.")
+    presumed_for: list[Benefit] = Field(
+        default_factory=list, description="Benefits whose recipients are presumed eligible (e.g. SSI and SSDI for VR)."
+    )
+
+
+class OutcomeRule(_Strict):
+    """What a program counts as an employment outcome. The checker holds a plan's goal to these."""
+
+    summary: Text = Field(description="The outcome the program is measured on, in plain words.")
+    competitive_integrated: bool = Field(default=False, description="true if only competitive integrated employment counts.")
+    wage_floor: float | Literal["minimum_wage"] | None = Field(
+        default=None, description="Lowest hourly wage that counts: a number, or 'minimum_wage' for the community's minimum wage."
+    )
+    min_weekly_hours: float | None = Field(default=None, gt=0, description="Fewest weekly hours that count.")
+    min_weekly_hours_single_parent: float | None = Field(
+        default=None, gt=0, description="Fewest weekly hours for a single parent of a child under 6, where the rule differs."
+    )
+    retention_days: int | None = Field(default=None, gt=0, description="How long the job must be kept before the outcome counts, in days.")
+    measures: list[Text] = Field(default_factory=list, description="Other measures the program reports (credentials, quarters employed ...).")
+
+
+class ServicesStop(_Strict):
+    """When a program's part in a plan ends."""
+
+    after: Stage = Field(description="The last stage the program serves: preparation, training, job_search, early_employment or long_term.")
+    note: Text = Field(description="What ends the program's services, in plain words.")
+
+
+class Program(_Strict):
+    """A program (system) in the community, with its rules. One file per program in casebook/programs/."""
+
+    id: Id = Field(description="Taken from the file name; do not write it in the file.")
+    name: Text
+    system: SystemType
+    summary: Text = Field(description="What the program is, in a sentence or two.")
+    partner_role: Text = Field(description="Who usually sits on a team for this program, e.g. 'VR counsellor'.")
+    eligibility: Eligibility
+    services: list[Service] = Field(min_length=1)
+    outcome: OutcomeRule | None = Field(default=None, description="Leave out for partners with no employment outcome of their own.")
+    services_stop: ServicesStop
+    pays_for: list[Text] = Field(default_factory=list, description="What the program can pay for.")
+    release_required: bool = Field(
+        default=True,
+        description="true if partners need the customer's signed release before sharing information with this program. "
+        "false for natural supports the customer brings along.",
+    )
+    sources: list[Source] = Field(default_factory=list, description="Where each rule figure comes from.")
+
+    @model_validator(mode="after")
+    def _unique_service_ids(self) -> Program:
+        seen: set[str] = set()
+        for s in self.services:
+            if s.id in seen:
+                raise ValueError(f"two services share the id '{s.id}'; give each service its own id")
+            seen.add(s.id)
+        return self
+
+    def service(self, service_id: str) -> Service | None:
+        return next((s for s in self.services if s.id == service_id), None)
+
+
+# --- customers ------------------------------------------------------------------------------
+
+
+class Barrier(_Strict):
+    type: BarrierType
+    detail: Text = Field(description="What the barrier looks like for this customer.")
+
+
+class Household(_Strict):
+    single_parent_child_under_6: bool = Field(default=False, description="true if the customer is a single parent of a child under 6.")
+    note: str | None = None
+
+
+class Customer(_Strict):
+    """A jobseeker in the casebook (invented). One file per customer in casebook/customers/."""
+
+    id: Id = Field(description="Taken from the file name; do not write it in the file.")
+    name: Text = Field(description="An invented name.")
+    pronouns: str | None = None
+    age: int = Field(ge=14, le=100)
+    story: Text = Field(description="A short story in plain words: where the customer is now and what they want.")
+    populations: list[Population] = Field(default_factory=list, description="The target populations the customer belongs to.")
+    strengths: list[Text] = Field(min_length=1)
+    interests: list[Text] = Field(default_factory=list)
+    barriers: list[Barrier] = Field(min_length=1)
+    benefits: list[Benefit] = Field(default_factory=list)
+    household: Household = Field(default_factory=Household)
+    systems_used: list[Id] = Field(default_factory=list, description="Programs the customer already uses (program ids).")
+    eligibility: dict[Id, EligibilityStatus] = Field(
+        default_factory=dict, description="Status with each program: eligible, presumed_eligible, applied or not_eligible."
+    )
+    releases: list[Id] = Field(default_factory=list, description="Programs for which the customer has signed a release of information.")
+    proposed_goal: Goal | None = Field(default=None, description="The goal from career exploration, before the team meets.")
+
+    def status_with(self, program_id: str) -> EligibilityStatus | None:
+        return self.eligibility.get(program_id)
+
+    def has_release(self, program_id: str) -> bool:
+        return program_id in self.releases
+
+
+# --- plans ----------------------------------------------------------------------------------
+
+
+def _date_or_ongoing(value: object) -> object:
+    """Accept a date or the word 'ongoing'; anything else fails with one clear message."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if text.lower() == "ongoing":
+            return "ongoing"
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise ValueError(f"'{value}' is neither a date nor 'ongoing'; write dates as YYYY-MM-DD, e.g. 2026-08-30")
+
+
+DueDate = Annotated[dt.date | Literal["ongoing"], BeforeValidator(_date_or_ongoing)]
+
+
+class Meeting(_Strict):
+    date: dt.date = Field(description="The day the team met, as YYYY-MM-DD.")
+    format: Literal["in_person", "virtual", "phone", "hybrid"] = "in_person"
+    place: str | None = None
+
+
+class Attendee(_Strict):
+    """Someone at the table."""
+
+    id: Id = Field(description="A short handle used elsewhere in the plan, e.g. 'rosa' or 'lee'.")
+    name: Text = Field(description="An invented name.")
+    role: Text = Field(description="Title or role, e.g. 'VR counsellor' or 'Natural support (aunt)'.")
+    customer: bool = Field(default=False, description="true for the customer, who leads the team.")
+    program: Id | None = Field(default=None, description="The program this person represents (a program id), if any.")
+
+
+class Updates(_Strict):
+    method: str | None = Field(default=None, description="How updates go out, e.g. 'e-mail to the team'.")
+    frequency: str | None = Field(default=None, description="How often, e.g. 'every two weeks'.")
+
+
+class Communication(_Strict):
+    """Lines of communication: one of the three things the team agrees on."""
+
+    point_of_contact: Id | None = Field(default=None, description="The attendee id of the point of contact.")
+    customer_raises_issues_with: Id | None = Field(default=None, description="Who the customer goes to first with a challenge (attendee id).")
+    shared_information: list[Text] = Field(default_factory=list, description="What information partners will share.")
+    updates: Updates = Field(default_factory=Updates)
+    consent: str | None = Field(default=None, description="What the customer agreed to about sharing.")
+
+
+class Commitment(_Strict):
+    """One partner's promised service in one phase."""
+
+    partner: Id = Field(description="The attendee id of the partner who commits.")
+    service: Id = Field(description="The service id, from the partner's program file.")
+    detail: str | None = Field(default=None, description="What exactly, in this plan (e.g. 'gas cards until the course ends').")
+    milestone: str | None = Field(default=None, description="The milestone this service is linked to.")
+    coordinated_with: Id | None = Field(
+        default=None, description="Attendee id of a partner who knowingly shares this same service (braided funding), to mark it as agreed."
+    )
+
+
+class Phase(_Strict):
+    phase: Text = Field(description="The phase as the team names it, e.g. 'During training'.")
+    stage: Stage = Field(description="Where it sits: preparation, training, job_search, early_employment or long_term.")
+    commitments: list[Commitment] = Field(default_factory=list)
+
+
+class ActionItem(_Strict):
+    action: Text
+    responsible: list[Id] = Field(default_factory=list, description="Attendee ids of the people responsible.")
+    due: DueDate | None = Field(default=None, description="A date as YYYY-MM-DD, or 'ongoing'.")
+    apply_for: Id | None = Field(default=None, description="If this action is an application to a program, that program's id.")
+
+
+class FollowUp(_Strict):
+    next_meeting: dt.date | None = Field(default=None, description="Date of the next team meeting, as YYYY-MM-DD.")
+    timeline: str | None = Field(default=None, description="Agreed rhythm of further meetings, e.g. 'at each milestone'.")
+
+
+class Plan(_Strict):
+    """An IRT plan: the team, the three agreed items, action items and follow-up. One file per plan in casebook/plans/."""
+
+    id: Id = Field(description="Taken from the file name; do not write it in the file.")
+    title: str | None = None
+    customer: Id = Field(description="The customer's id (the customer file's name).")
+    meeting: Meeting
+    attendees: list[Attendee] = Field(default_factory=list)
+    goal: Goal = Field(default_factory=Goal)
+    communication: Communication = Field(default_factory=Communication)
+    sequence: list[Phase] = Field(default_factory=list)
+    action_items: list[ActionItem] = Field(default_factory=list)
+    follow_up: FollowUp = Field(default_factory=FollowUp)
+    crisis_plan: str | None = Field(default=None, description="What the team does when a crisis or roadblock comes.")
+    continuation: str | None = Field(default=None, description="What continues when a program's services end.")
+
+    @model_validator(mode="after")
+    def _unique_attendee_ids(self) -> Plan:
+        seen: set[str] = set()
+        for a in self.attendees:
+            if a.id in seen:
+                raise ValueError(f"two attendees share the id '{a.id}'; give each attendee their own id")
+            seen.add(a.id)
+        return self
+
+    def attendee(self, attendee_id: str | None) -> Attendee | None:
+        return next((a for a in self.attendees if a.id == attendee_id), None)

@@ -1,0 +1,28 @@
+"""Shared fixtures: the shipped casebook, and a scratch copy of it for tests that break files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from irt_sim import load_casebook
+
+KIT = Path(__file__).resolve().parent.parent
+CASEBOOK = KIT / "casebook"
+SHARED = KIT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def book():
+    """The shipped casebook, loaded once."""
+    return load_casebook(CASEBOOK)
+
+
+@pytest.fixture()
+def scratch_casebook(tmp_path: Path) -> Path:
+    """A copy of the shipped casebook that a test may break."""
+    target = tmp_path / "casebook"
+    shutil.copytree(CASEBOOK, target, ignore=shutil.ignore_patterns("schema", "*.md"))
+    return target
