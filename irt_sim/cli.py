@@ -3,7 +3,7 @@
     irt-academy check-plan PLAN.yaml [--casebook DIR]   findings grouped by section; exit 0 / 1 errors / 2 unreadable
     irt-academy casebook check [DIR]                     every problem in a casebook, in one run
     irt-academy generate [--check]                       rebuild the JSON Schemas and the checker reference
-    irt-academy lab [--port N] [--no-browser]            start JupyterLab on the course
+    irt-academy lab [--port N] [--no-browser] [...]      start JupyterLab on the course (other options go to JupyterLab)
 
 Output is plain text with the words ERROR and WARNING spelled out (no colour needed to read it),
 so it reads the same in a terminal, a screen reader or a log.
@@ -139,6 +139,7 @@ def cmd_lab(args: argparse.Namespace) -> int:
         cmd.append("--no-browser")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")  # containers and CI often run as root
+    cmd += args.jupyter_args
     print("Starting JupyterLab on the course. Press Ctrl+C twice to stop it.")
     return subprocess.call(cmd, cwd=root)
 
@@ -170,7 +171,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "lab":
+        parser.error(f"unrecognised arguments: {' '.join(extra)}")
+    args.jupyter_args = extra  # 'lab' passes the rest to JupyterLab (e.g. --ServerApp.token=...)
     try:
         return args.func(args)
     except KeyboardInterrupt:

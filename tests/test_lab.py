@@ -1,0 +1,75 @@
+"""`irt-academy lab` (what `python3 academy.py start` ends in) really serves the course in JupyterLab,
+with the widget and nbgrader extensions enabled."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .conftest import KIT
+
+TOKEN = "academy-test-token"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab():
+    port = free_port()
+    exe = Path(sys.executable).parent / "irt-academy"
+    proc = subprocess.Popen([str(exe), "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
+                             f"--IdentityProvider.token={TOKEN}"], cwd=KIT,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"{base}/api", timeout=2)
+            break
+        except OSError:
+            if proc.poll() is not None:
+                pytest.fail("JupyterLab exited at start:\n" + proc.stdout.read())
+            time.sleep(0.5)
+    else:
+        proc.terminate()
+        pytest.fail("JupyterLab did not answer within 60 s")
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def get(url: str):
+    with urllib.request.urlopen(url, timeout=10) as r:
+        return r.status, r.read().decode("utf-8"), r.geturl()
+
+
+def test_the_start_notebook_is_served(lab):
+    status, body, _ = get(f"{lab}/api/contents/course/00_start_here.ipynb?token={TOKEN}&content=0")
+    assert status == 200 and json.loads(body)["type"] == "notebook"
+
+
+def test_lab_opens_on_the_start_notebook(lab):
+    status, _, final_url = get(f"{lab}/?token={TOKEN}")  # where the browser lands
+    assert status == 200
+    assert final_url.split("?")[0].endswith("/lab/tree/course/00_start_here.ipynb")
+
+
+def test_widgets_and_nbgrader_extensions_are_enabled_in_the_running_lab(lab):
+    status, body, _ = get(f"{lab}/lab/api/extensions?token={TOKEN}")
+    extensions = {e["name"]: e for e in json.loads(body)}
+    for name in ("jupyter-widgets-jupyterlab-manager", "jupyter-nbgrader"):
+        assert name in extensions and extensions[name]["enabled"], name
