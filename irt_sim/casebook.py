@@ -166,6 +166,7 @@ class Casebook:
     plans: dict[str, Plan] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     sources: dict[tuple[str, str], Loaded] = field(default_factory=dict)  # (kind, id) -> where it came from
+    failed: set[tuple[str, str]] = field(default_factory=set)  # (kind, id) of files left out for their problems
 
     @property
     def ok(self) -> bool:
@@ -220,10 +221,12 @@ def load_casebook(root: str | Path | None = None) -> Casebook:
                 loaded = load_file(path, model, root=root.parent)
             except CasebookError as exc:
                 book.problems.extend(exc.problems)
+                book.failed.add((kind, path.stem))
                 continue
             refs = reference_problems(loaded, book)
             if refs:
                 book.problems.extend(refs)
+                book.failed.add((kind, path.stem))
                 continue
             getattr(book, kind + "s")[loaded.obj.id] = loaded.obj
             book.sources[(kind, loaded.obj.id)] = loaded
@@ -245,13 +248,10 @@ def reference_problems(loaded: Loaded, book: Casebook) -> list[Problem]:
     out = []
     for path, kind, ref in refs:
         known = book.programs if kind == "program" else book.customers
-        if ref in known:
-            continue
-        hint = _near(ref, known)
-        failed = [p for p in book.problems if Path(p.file).stem == ref]
-        reason = f" (its file has problems, listed above)" if failed else hint
+        if ref in known or (kind, ref) in book.failed:
+            continue  # a reference to a file that failed is not a second problem: that file's own problems say why
         out.append(Problem(file=loaded.file, line=loaded.line(path), field=describe_path(path),
-                           message=f"there is no {kind} '{ref}' in the casebook{reason}."))
+                           message=f"there is no {kind} '{ref}' in the casebook{_near(ref, known)}."))
     return out
 
 

@@ -156,8 +156,8 @@ def _eligible_in_two_systems(ctx: Context) -> Iterable[Hit]:
     deciding = {p.id: p for _, _, p in ctx.partners if p.eligibility.determined}
     counted = [p.name for pid, p in deciding.items() if (s := ctx.customer.status_with(pid)) and s.counts]
     if len(counted) < 2:
-        have = f" ({', '.join(counted)})" if counted else ""
-        yield Hit(f"{ctx.first_name} is eligible or presumed eligible in {len(counted)} system(s) on the team{have}. "
+        where = f"only one system on the team ({counted[0]})" if counted else "no system on the team"
+        yield Hit(f"{ctx.first_name} is eligible or presumed eligible in {where}. "
                   "An IRT needs the customer to be eligible in at least two systems whose resources the goal needs; "
                   "help with applications first, or invite the systems the customer already qualifies for.",
                   path=("attendees",))
@@ -532,7 +532,8 @@ def check_plan(plan: Plan, casebook: Casebook, *, lines: dict[FieldPath, int] | 
         if wanted is not None and r.code not in wanted:
             continue
         for hit in r.check(ctx):
-            f = Finding(r.code, r.severity, hit.message, r.section, hit.item, hit.path)
+            message = hit.message[:1].upper() + hit.message[1:]  # rules write mid-sentence; findings stand alone
+            f = Finding(r.code, r.severity, message, r.section, hit.item, hit.path)
             if lines is not None:
                 f = replace(f, line=line_for(lines, hit.path))
             findings.append(f)

@@ -26,7 +26,8 @@ from .problems import display_path
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 
-def _print_findings(findings: list[Finding], out=sys.stdout) -> None:
+def _print_findings(findings: list[Finding], out=None) -> None:
+    out = out or sys.stdout
     for key, title in SECTIONS.items():
         group = [f for f in findings if f.section == key]
         if not group:

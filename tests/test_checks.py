@@ -73,7 +73,7 @@ def test_irt001_does_not_count_employers_or_natural_supports(book):
         d["attendees"].append({"id": "x", "name": "X Y", "role": "VR", "program": "state-vr"})
     assert customer.status_with("state-vr").counts
     found = [f for f in check_plan(edited(book, plan.id, keep_undetermined), book) if f.code == "IRT001"]
-    assert found and "in 1 system" in found[0].message
+    assert found and "in only one system on the team" in found[0].message
 
 
 def test_irt003_exempts_natural_supports(book):

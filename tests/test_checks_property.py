@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from pydantic import ValidationError
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
@@ -81,7 +82,10 @@ def test_checker_never_crashes_on_plan_shaped_data(book, plans):
     @SETTINGS
     @given(plans)
     def run(data):
-        plan = Plan.model_validate(data)
+        try:
+            plan = Plan.model_validate(data)
+        except ValidationError:
+            return  # blank names and the like: the loader reports these; the checker never sees them
         findings = check_plan(plan, book)
         assert isinstance(findings, list)
         for f in findings:

@@ -150,14 +150,17 @@ def test_one_broken_file_never_stops_the_rest(scratch_casebook: Path):
     (scratch_casebook / "programs" / "valley-ride.yaml").write_text("name: [unclosed\n", encoding="utf-8")
     book = load_casebook(scratch_casebook)
     files = {Path(p.file).name for p in book.problems}
-    assert {"lena-marsh.yaml", "valley-ride.yaml"} <= files
+    assert files == {"lena-marsh.yaml", "valley-ride.yaml"}
     assert "lena-marsh" not in book.customers and "valley-ride" not in book.programs
-    # everything else still loads
+    # everything else still loads, including the customers and plans that name the broken files
     assert len(book.customers) == len(whole.customers) - 1
     assert len(book.programs) == len(whole.programs) - 1
-    # customers and plans that name the broken files say so instead of vanishing silently
-    named = [p for p in book.problems if "valley-ride" in p.message or "lena-marsh" in p.message]
-    assert named and all("listed above" in p.message for p in named)
+    assert set(book.plans) == set(whole.plans)
+    # the checker then says plainly what it is missing, instead of the plan vanishing
+    lena_plan = book.plans["lena-marsh-vet-tech"]
+    from irt_sim import check_plan
+
+    assert any(f.code == "IRT005" for f in check_plan(lena_plan, book))
 
 
 def test_unknown_program_and_customer_are_located(scratch_casebook: Path):
