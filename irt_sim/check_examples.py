@@ -162,6 +162,8 @@ _EXAMPLES = [
             _do(lambda d: _add_guest(d, "peer-advocates"))),
     Example("IRT010", LENA, "the goal's weekly hours are left out.", _set(("goal", "weekly_hours"), None)),
     Example("IRT011", LENA, "the goal's wage is lowered to $9.00 an hour.", _set(("goal", "hourly_wage"), 9.0)),
+    Example("IRT012", LENA, "the goal's job title is changed to one Lena never proposed.",
+            _set(("goal", "job_title"), "Dog groomer")),
     Example("IRT020", LENA, "the point of contact is left out.", _set(("communication", "point_of_contact"), None)),
     Example("IRT021", LENA, "how often updates go out is left out.",
             _set(("communication", "updates", "frequency"), None)),

@@ -7,6 +7,7 @@ checker runs it, and the reference in docs/checker-reference.md is generated fro
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -272,6 +273,19 @@ def _goal_meets_outcomes(ctx: Context) -> Iterable[Hit]:
                       item=program.name, path=("goal", "weekly_hours"))
 
 
+@rule("IRT012", Severity.warning, "goal", "The goal is the customer's own",
+      """The employment goal is self-determined: it comes from the customer's career exploration, and the
+      team negotiates how to reach it, not whether to swap it for another. A goal that differs from the
+      customer's proposed goal may be fine, if the customer chose the change.""")
+def _goal_is_customers_own(ctx: Context) -> Iterable[Hit]:
+    proposed = ctx.customer.proposed_goal if ctx.customer else None
+    agreed = ctx.plan.goal.job_title
+    if proposed and proposed.job_title and agreed and not _same_job(proposed.job_title, agreed):
+        yield Hit(f"the plan's goal ({agreed}) differs from the goal {ctx.first_name} proposed after career "
+                  f"exploration ({proposed.job_title}). Check that the change is {ctx.first_name}'s own choice and "
+                  "record why, or update the customer's proposed goal.", path=("goal", "job_title"))
+
+
 # --- lines of communication -------------------------------------------------------------------
 
 
@@ -510,6 +524,14 @@ def _continuation(ctx: Context) -> Iterable[Hit]:
 
 
 # --- running the rules --------------------------------------------------------------------------
+
+
+def _same_job(a: str, b: str) -> bool:
+    """'Carpentry apprentice' and 'Carpentry apprentice (registered apprenticeship)' name the same job."""
+    def core(title: str) -> str:
+        return " ".join(re.sub(r"\([^)]*\)", " ", title).casefold().split())
+    a, b = core(a), core(b)
+    return a == b or a in b or b in a
 
 
 def _and(words: list[str]) -> str:

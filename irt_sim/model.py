@@ -62,6 +62,13 @@ class Goal(_Strict):
     )
     field: str | None = Field(default=None, description="The industry or kind of employer, e.g. 'animal health'.")
 
+    @model_validator(mode="after")
+    def _range_in_order(self) -> Goal:
+        if self.hourly_wage is not None and self.hourly_wage_max is not None and self.hourly_wage_max < self.hourly_wage:
+            raise ValueError(f"the top of the wage range ({self.hourly_wage_max:g}) is below its bottom "
+                             f"({self.hourly_wage:g}); hourly_wage is the low end, hourly_wage_max the high end")
+        return self
+
 
 # --- community and programs -----------------------------------------------------------------
 
@@ -235,6 +242,13 @@ class Attendee(_Strict):
     customer: bool = Field(default=False, description="true for the customer, who leads the team.")
     program: Id | None = Field(default=None, description="The program this person represents (a program id), if any.")
 
+    @model_validator(mode="after")
+    def _customer_has_no_program(self) -> Attendee:
+        if self.customer and self.program:
+            raise ValueError(f"{self.name} is marked as the customer and also as representing '{self.program}'; "
+                             "the customer represents no program (remove one of the two lines)")
+        return self
+
 
 class Updates(_Strict):
     method: str | None = Field(default=None, description="How updates go out, e.g. 'e-mail to the team'.")
@@ -298,12 +312,16 @@ class Plan(_Strict):
     continuation: str | None = Field(default=None, description="What continues when a program's services end.")
 
     @model_validator(mode="after")
-    def _unique_attendee_ids(self) -> Plan:
+    def _attendees_consistent(self) -> Plan:
         seen: set[str] = set()
         for a in self.attendees:
             if a.id in seen:
                 raise ValueError(f"two attendees share the id '{a.id}'; give each attendee their own id")
             seen.add(a.id)
+        customers = [a.name for a in self.attendees if a.customer]
+        if len(customers) > 1:
+            raise ValueError(f"{len(customers)} attendees are marked 'customer: true' ({', '.join(customers)}); "
+                             "a plan has one customer")
         return self
 
     def attendee(self, attendee_id: str | None) -> Attendee | None:

@@ -20,19 +20,24 @@ SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[Heal
 
 def plan_data(book):
     """Plan-shaped dictionaries mixing real casebook names with unknown ones and empty values."""
-    program_ids = sorted(book.programs) + ["no-such-program"]
+    # A few programs whose services overlap are drawn often, so that commitments often match a real
+    # service of the partner's program and the deeper rules (outcomes, duplication, timing) get exercised.
+    core = ["state-vr", "ajc-wioa-adult", "northgate-ips", "tanf-work-program", "natural-supports"]
+    program_ids = st.one_of(st.sampled_from(core), st.sampled_from(sorted(book.programs) + ["no-such-program"]))
     customer_ids = sorted(book.customers) + ["no-such-customer"]
-    service_ids = sorted({s.id for p in book.programs.values() for s in p.services}) + ["no-such-service"]
+    core_services = sorted({s.id for p in core for s in book.programs[p].services})
+    all_services = sorted({s.id for p in book.programs.values() for s in p.services}) + ["no-such-service"]
+    service_ids = st.one_of(st.sampled_from(core_services), st.sampled_from(all_services))
     handles = ["a", "b", "c", "d", "e"]
     dates = st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2030, 12, 31))
     maybe_text = st.one_of(st.none(), st.text(max_size=20))
 
     attendee = st.fixed_dictionaries(
         {"id": st.sampled_from(handles), "name": st.text(min_size=1, max_size=15), "role": st.text(min_size=1, max_size=10)},
-        optional={"customer": st.booleans(), "program": st.sampled_from(program_ids)},
+        optional={"customer": st.booleans(), "program": program_ids},
     )
     commitment = st.fixed_dictionaries(
-        {"partner": st.sampled_from(handles + ["zz"]), "service": st.sampled_from(service_ids)},
+        {"partner": st.sampled_from(handles + ["zz"]), "service": service_ids},
         optional={"milestone": maybe_text, "detail": maybe_text, "coordinated_with": st.sampled_from(handles)},
     )
     phase = st.fixed_dictionaries(
@@ -43,7 +48,7 @@ def plan_data(book):
         {"action": st.text(min_size=1, max_size=15)},
         optional={"responsible": st.lists(st.sampled_from(handles + ["zz"]), max_size=3),
                   "due": st.one_of(st.none(), dates, st.just("ongoing")),
-                  "apply_for": st.sampled_from(program_ids)},
+                  "apply_for": program_ids},
     )
     goal = st.fixed_dictionaries(
         {},

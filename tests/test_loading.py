@@ -200,3 +200,16 @@ def test_impossible_dates_are_located_problems_not_crashes(value):
 def test_a_self_referring_anchor_is_reported():
     found = problems("customer: &x [*x]\nmeeting: {date: 2026-01-01}\n")
     assert found and all(p.file == "plan.yaml" for p in found)
+
+
+def test_a_wage_range_upside_down_is_reported():
+    [p] = problems(PLAN_OK + "goal:\n  hourly_wage: 18\n  hourly_wage_max: 15\n")
+    assert p.field == "goal" and p.line == 13 and "below its bottom" in p.message
+
+
+def test_a_plan_has_one_customer_who_represents_no_program():
+    two = PLAN_OK.replace("action_items:", "  - id: zoe\n    name: Zoe Park\n    role: Sister\n    customer: true\naction_items:")
+    assert "a plan has one customer" in problems(two)[0].message
+    both = PLAN_OK.replace("    customer: true\n", "    customer: true\n    program: state-vr\n")
+    [p] = problems(both)
+    assert p.field == "attendees › 1" and "represents no program" in p.message
