@@ -16,8 +16,8 @@ from typing import Callable, Iterable, Iterator
 
 from .casebook import Casebook
 from .model import Attendee, Commitment, Customer, Phase, Plan, Program
-from .problems import FieldPath, describe_path
-from .vocab import BarrierType, EligibilityStatus, ServiceCategory
+from .problems import FieldPath, line_for
+from .vocab import BarrierType, ServiceCategory
 
 
 class Severity(StrEnum):
@@ -225,7 +225,7 @@ def _known_names(ctx: Context) -> Iterable[Hit]:
       action item adds a meeting to their week and nothing to the plan.""")
 def _every_partner_has_a_role(ctx: Context) -> Iterable[Hit]:
     busy = {c.partner for _, _, _, c in ctx.commitments()} | {r for a in ctx.plan.action_items for r in a.responsible}
-    for i, a, program in ctx.partners:
+    for i, a, _ in ctx.partners:
         if a.id not in busy:
             yield Hit(f"{ctx.who(a)} commits no service and is responsible for no action item. Agree what they "
                       "bring to the plan, or leave them off this team.", item=a.name, path=("attendees", i))
@@ -545,8 +545,6 @@ def check_plan(plan: Plan, casebook: Casebook, *, lines: dict[FieldPath, int] | 
 
     ``lines`` (from a loaded file) lets each finding name its line in the plan's YAML file.
     """
-    from .problems import line_for
-
     ctx = Context(plan, casebook)
     wanted = set(codes) if codes is not None else None
     findings: list[Finding] = []
@@ -561,13 +559,3 @@ def check_plan(plan: Plan, casebook: Casebook, *, lines: dict[FieldPath, int] | 
             findings.append(f)
     order = list(SECTIONS)
     return sorted(findings, key=lambda f: (order.index(f.section), f.severity != Severity.error, f.code))
-
-
-def errors(findings: Iterable[Finding]) -> list[Finding]:
-    return [f for f in findings if f.severity == Severity.error]
-
-
-def describe_where(f: Finding) -> str:
-    """'Sequence of services › During training › Lee: transport' — for people reading a report."""
-    parts = [f.section_title] + ([f.item] if f.item else [])
-    return " › ".join(parts) if f.item else f.section_title + (f" › {describe_path(f.path[1:])}" if len(f.path) > 1 else "")

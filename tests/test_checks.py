@@ -128,7 +128,7 @@ def test_irt042_accepts_ongoing_and_the_meeting_day_but_not_the_day_before(book)
     plan = book.plans["dario-quill-carpentry"]
     met = plan.meeting.date
     for due, fires in (("ongoing", False), (met.isoformat(), False), ((met - dt.timedelta(days=1)).isoformat(), True)):
-        changed = edited(book, plan.id, lambda d: d["action_items"][0].update(due=due))
+        changed = edited(book, plan.id, lambda d, due=due: d["action_items"][0].update(due=due))
         assert ("IRT042" in codes(changed, book)) is fires, due
 
 
@@ -152,3 +152,12 @@ def test_findings_come_in_section_order_errors_first(book):
 def test_only_selected_codes_run(book):
     plan = apply_example(EXAMPLES["IRT020"], book)
     assert {f.code for f in check_plan(plan, book, codes=["IRT020"])} == {"IRT020"}
+
+
+def test_irt012_accepts_the_same_job_written_more_fully(book):
+    plan = book.plans["dario-quill-carpentry"]
+    proposed = book.customer(plan.customer).proposed_goal.job_title
+    for title, fires in ((f"{proposed} (registered apprenticeship)", False), (proposed.upper(), False),
+                         ("Warehouse picker", True)):
+        changed = edited(book, plan.id, lambda d, title=title: d["goal"].update(job_title=title))
+        assert ("IRT012" in codes(changed, book)) is fires, title
