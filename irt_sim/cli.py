@@ -181,6 +181,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.func(args)
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug in the kit, not in the user's file: say so plainly
+        if os.environ.get("IRT_ACADEMY_DEBUG"):
+            raise
+        print(f"Something went wrong inside the kit itself (not in your files): {type(exc).__name__}: {exc}\n"
+              "Please report it with the command you ran; set IRT_ACADEMY_DEBUG=1 to see the details.",
+              file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

@@ -92,3 +92,16 @@ def test_no_command_prints_usage_not_a_traceback(capsys):
         main([])
     assert caught.value.code == 2
     assert "usage" in capsys.readouterr().err
+
+
+def test_an_internal_error_is_reported_in_words_not_a_traceback(capsys, monkeypatch):
+    import irt_sim.cli as cli
+
+    def broken(args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "cmd_casebook_check", broken)
+    monkeypatch.delenv("IRT_ACADEMY_DEBUG", raising=False)
+    code = cli.main(["casebook", "check"])
+    err = capsys.readouterr().err
+    assert code == 3 and "inside the kit itself" in err and "Traceback" not in err
