@@ -1,0 +1,165 @@
+"""The simulator's parameters: one YAML file (irt_sim/data/simulation.yaml), every number with its
+source, and a ``Params`` object a learner can change one value at a time.
+
+Bad values are refused with a message naming the parameter and its allowed range, e.g.
+"connect_referral must be a probability between 0 and 1; got 1.4".
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal, Mapping
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .casebook import CasebookError, parse_document
+from .vocab import BarrierType, Confidence, Population, SystemType
+
+PARAMS_FILE = Path(__file__).parent / "data" / "simulation.yaml"
+
+Kind = Literal["probability", "factor", "hours", "dollars", "weeks", "count"]
+
+#: Allowed range of each kind of parameter, and how to say it.
+RANGES: dict[str, tuple[float, float | None, str]] = {
+    "probability": (0.0, 1.0, "a probability between 0 and 1"),
+    "factor": (0.0, 1.0, "a factor between 0 and 1"),
+    "hours": (0.0, None, "a number of hours, 0 or more"),
+    "dollars": (0.0, None, "an amount in dollars, 0 or more"),
+    "weeks": (0.0, None, "a number of weeks, 0 or more"),
+    "count": (0.0, None, "a whole number, 0 or more"),
+    "share": (0.0, None, "a share, 0 or more"),
+}
+
+PATHWAYS: dict[str, str] = {
+    "referral": "Simple referral",
+    "arc": "Active Resource Coordination",
+    "irt": "ARC and an Integrated Resource Team",
+}
+
+
+class ParameterError(ValueError):
+    """A parameter value a learner or trainer gave cannot be used; the message says why."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ParameterSpec(_Strict):
+    value: float
+    kind: Kind
+    label: str
+    source: str
+    confidence: Confidence
+
+
+class NeedSpec(_Strict):
+    system: SystemType
+    barriers: list[BarrierType]
+    service_hours: float = Field(ge=0)
+    service_cost: float = Field(ge=0)
+    source: str
+
+
+class CohortSpec(_Strict):
+    size: int = Field(gt=0)
+    mix: dict[Population, float]
+
+
+class Preset(_Strict):
+    description: str
+    cohort: CohortSpec
+    pathway: Literal["referral", "arc", "irt"]
+    targets: dict[str, float] = Field(default_factory=dict)
+    changes: dict[str, float] = Field(default_factory=dict)
+
+
+class ParameterFile(_Strict):
+    parameters: dict[str, ParameterSpec]
+    needs: dict[str, NeedSpec]
+    populations: dict[Population, dict[str, float]]
+    presets: dict[str, Preset] = Field(default_factory=dict)
+
+
+def check_value(name: str, kind: str, value: Any) -> float:
+    """Return ``value`` as a float if it fits its kind, else raise ParameterError saying what fits."""
+    low, high, words = RANGES[kind]
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ParameterError(f"{name} must be {words}; got {value!r}, which is not a number.") from None
+    if number != number or number < low or (high is not None and number > high):  # NaN fails too
+        raise ParameterError(f"{name} must be {words}; got {value!r}.")
+    if kind == "count" and not number.is_integer():
+        raise ParameterError(f"{name} must be {words}; got {value!r}.")
+    return number
+
+
+@dataclass(frozen=True)
+class Params:
+    """Parameter values by name, read as attributes (``p.connect_referral``). Change with ``replace``."""
+
+    values: Mapping[str, float]
+    spec: ParameterFile
+
+    def __getattr__(self, name: str) -> float:
+        values = object.__getattribute__(self, "values")
+        if name in values:
+            return values[name]
+        raise AttributeError(name)
+
+    def replace(self, **changes: Any) -> Params:
+        """A copy with some values changed; every change is checked against its allowed range."""
+        new = dict(self.values)
+        for name, value in changes.items():
+            spec = self.spec.parameters.get(name)
+            if spec is None:
+                close = difflib.get_close_matches(name, list(self.values), n=1)
+                hint = f" Did you mean '{close[0]}'?" if close else ""
+                raise ParameterError(f"There is no simulator parameter '{name}'.{hint}")
+            new[name] = check_value(name, spec.kind, value)
+        return Params(values=new, spec=self.spec)
+
+    def for_pathway(self, stem: str, pathway: str) -> float:
+        """``for_pathway('connect', 'arc')`` -> the value of connect_arc."""
+        return self.values[f"{stem}_{pathway}"]
+
+    def preset(self, name: str) -> tuple[Params, Preset]:
+        """The parameters of a named preset (e.g. 'ips_overview_deck') and the preset itself."""
+        if name not in self.spec.presets:
+            raise ParameterError(f"There is no preset '{name}'; presets: {', '.join(self.spec.presets)}.")
+        preset = self.spec.presets[name]
+        return self.replace(**preset.changes), preset
+
+    @property
+    def need_names(self) -> list[str]:
+        return list(self.spec.needs)
+
+
+@lru_cache(maxsize=4)
+def _read(path: str) -> ParameterFile:
+    try:
+        loaded = parse_document(Path(path).read_text(encoding="utf-8"), ParameterFile, path)
+    except CasebookError as exc:
+        raise ParameterError("The simulator's parameter file has problems:\n" +
+                             "\n".join(f"  {p}" for p in exc.problems)) from None
+    return loaded.obj
+
+
+def load_params(path: str | Path | None = None) -> Params:
+    """The default parameters (or those in ``path``), each checked against its allowed range."""
+    spec = _read(str(path or PARAMS_FILE))
+    values = {name: check_value(name, p.kind, p.value) for name, p in spec.parameters.items()}
+    for pathway in PATHWAYS:
+        for stem in ("connect", "burden", "duplicate", "place", "weeks", "keep30", "keep180", "goal_fit"):
+            if f"{stem}_{pathway}" not in values:
+                raise ParameterError(f"The parameter file lacks {stem}_{pathway}.")
+    for pop, shares in spec.populations.items():
+        for need, share in shares.items():
+            if need not in spec.needs:
+                raise ParameterError(f"populations › {pop.value} names an unknown need '{need}'.")
+            check_value(f"populations › {pop.value} › {need}", "probability", share)
+    return Params(values=values, spec=spec)
