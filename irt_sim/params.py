@@ -15,7 +15,7 @@ from typing import Any, Literal, Mapping
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .casebook import CasebookError, parse_document
+from .casebook import CasebookError, Loaded, parse_document
 from .vocab import BarrierType, Confidence, Population, SystemType
 
 PARAMS_FILE = Path(__file__).parent / "data" / "simulation.yaml"
@@ -139,27 +139,41 @@ class Params:
         return list(self.spec.needs)
 
 
-@lru_cache(maxsize=4)
-def _read(path: str) -> ParameterFile:
+@lru_cache(maxsize=8)
+def _parse(text: str, shown: str) -> Loaded:
     try:
-        loaded = parse_document(Path(path).read_text(encoding="utf-8"), ParameterFile, path)
+        return parse_document(text, ParameterFile, shown)
     except CasebookError as exc:
         raise ParameterError("The simulator's parameter file has problems:\n" +
                              "\n".join(f"  {p}" for p in exc.problems)) from None
-    return loaded.obj
 
 
 def load_params(path: str | Path | None = None) -> Params:
     """The default parameters (or those in ``path``), each checked against its allowed range."""
-    spec = _read(str(path or PARAMS_FILE))
-    values = {name: check_value(name, p.kind, p.value) for name, p in spec.parameters.items()}
+    path = Path(path or PARAMS_FILE)
+    loaded = _parse(path.read_text(encoding="utf-8"), path.name)
+    spec: ParameterFile = loaded.obj
+
+    def where(*field: str) -> str:
+        return f"{path.name}, line {loaded.line(field)}: "
+
+    values = {}
+    for name, p in spec.parameters.items():
+        try:
+            values[name] = check_value(name, p.kind, p.value)
+        except ParameterError as exc:
+            raise ParameterError(where("parameters", name, "value") + str(exc)) from None
     for pathway in PATHWAYS:
         for stem in ("connect", "burden", "duplicate", "place", "weeks", "keep30", "keep180", "goal_fit"):
             if f"{stem}_{pathway}" not in values:
-                raise ParameterError(f"The parameter file lacks {stem}_{pathway}.")
+                raise ParameterError(where("parameters") + f"the parameter {stem}_{pathway} is missing.")
     for pop, shares in spec.populations.items():
         for need, share in shares.items():
             if need not in spec.needs:
-                raise ParameterError(f"populations › {pop.value} names an unknown need '{need}'.")
-            check_value(f"populations › {pop.value} › {need}", "probability", share)
+                raise ParameterError(where("populations", pop.value, need) + f"'{need}' is not one of the needs "
+                                     f"({', '.join(spec.needs)}).")
+            try:
+                check_value(f"{pop.value} › {need}", "probability", share)
+            except ParameterError as exc:
+                raise ParameterError(where("populations", pop.value, need) + str(exc)) from None
     return Params(values=values, spec=spec)

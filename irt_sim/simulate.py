@@ -136,6 +136,7 @@ def run_pathway(cohort: Cohort, params: Params, pathway: str, draws: _Draws) -> 
         "engaged_resources": int(n_engaged.sum()),
         "share_engaged": float(n_engaged.sum() / k.sum()) if k.sum() else math.nan,
         "duplicated_services_per_customer": float(per_need_dup.sum() / n),
+        "duplicated_share_of_engaged": float(per_need_dup.sum() / n_engaged.sum()) if n_engaged.sum() else math.nan,
         "duplicate_cost_per_customer": dup_cost / n,
         "placed": n_placed,
         "employed_30": int(employed_30.sum()),
@@ -186,7 +187,7 @@ class SimulationResult:
         return self.summary(["share_engaged", "needed_resources", "engaged_resources"])
 
     def duplication(self) -> pd.DataFrame:
-        return self.summary(["duplicated_services_per_customer", "duplicate_cost_per_customer"])
+        return self.summary(["duplicated_services_per_customer", "duplicated_share_of_engaged", "duplicate_cost_per_customer"])
 
     def staff_hours(self) -> pd.DataFrame:
         return self.summary(["staff_hours_per_customer"], by_system=True)
