@@ -1,0 +1,67 @@
+"""Charts carry a text alternative written from the data, show as an image with alt text and a data
+table, use colour-blind-safe colours and never rely on colour alone."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from irt_sim import plots
+from irt_sim.cohort import generate_cohort
+from irt_sim.params import PATHWAYS, load_params
+from irt_sim.simulate import simulate
+
+OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
+
+
+@pytest.fixture(scope="module")
+def result():
+    p = load_params()
+    return simulate(generate_cohort(p, 1500, {"veteran": 1, "homelessness": 1}, seed=2), p, replicates=4, seed=2)
+
+
+@pytest.fixture(scope="module", params=["funnel", "comparison", "cost", "hours"])
+def chart(request, result):
+    return {"funnel": lambda: plots.funnel_chart(result),
+            "comparison": lambda: plots.comparison_chart(result),
+            "cost": lambda: plots.cost_by_system_chart(result),
+            "hours": lambda: plots.cost_by_system_chart(result, "staff_hours_per_customer")}[request.param]()
+
+
+def test_alt_text_states_the_numbers_for_every_pathway(chart, result):
+    assert chart.alt_text.startswith(("Bar chart", "Bar charts", "Horizontal bar chart"))
+    for pathway in PATHWAYS:
+        assert PATHWAYS[pathway] in chart.alt_text or plots.STYLE[pathway]["short"] in chart.alt_text
+    assert len(re.findall(r"\d", chart.alt_text)) > 10
+    assert f"{result.replicates} runs" in chart.alt_text
+
+
+def test_html_is_an_image_with_alt_text_and_the_data_table(chart):
+    page = chart._repr_html_()
+    assert re.search(r'<img [^>]*alt="[^"]{40,}"', page)
+    assert "<figcaption>" in page and "<details><summary>" in page and "<table" in page
+    assert chart.png()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_colours_are_okabe_ito_and_every_pathway_has_its_own_hatch():
+    assert {s["color"].upper() for s in plots.STYLE.values()} <= OKABE_ITO
+    hatches = [s["hatch"] for s in plots.STYLE.values()]
+    assert len(set(hatches)) == len(hatches)
+
+
+def test_bars_are_labelled_with_their_values(result):
+    chart = plots.funnel_chart(result)
+    ax = chart.figure.axes[0]
+    labels = [t.get_text() for t in ax.texts]
+    assert sum(label.endswith("%") for label in labels) == 3 * len(PATHWAYS)
+
+
+def test_funnel_targets_are_drawn_and_described(result):
+    chart = plots.funnel_chart(result, targets={"placed": 0.5, "employed_30": 0.4})
+    assert "Dashed lines mark the reported program: 50% placed in a job, 40% employed at 30 days" in chart.alt_text
+
+
+def test_unknown_measures_are_refused_plainly(result):
+    with pytest.raises(ValueError, match="No chart label"):
+        plots.comparison_chart(result, ["happiness"])
