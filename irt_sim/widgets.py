@@ -1,0 +1,85 @@
+"""ipywidgets panels for the course and the demo pages. They read the model and call irt_sim;
+they hold no rules of their own.
+
+Every control has a visible label. Charts are shown as images with text alternatives (see
+irt_sim.plots), and a plain sentence under the controls says what changed, so a screen-reader
+user hears the result without reading the chart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import ipywidgets as w
+
+from .cohort import Cohort, generate_cohort
+from .params import PATHWAYS, Params, load_params
+from .plots import comparison_chart, funnel_chart
+from .simulate import SimulationResult, simulate
+from .vocab import Population
+
+#: The parameters the simulator panel puts on sliders: the ones the course discusses.
+SLIDERS = ["connect_referral", "burden_referral", "connect_arc", "connect_irt", "unmet_need_penalty",
+           "crisis_chance", "survive_crisis_team"]
+
+_WIDE = {"description_width": "22em"}
+
+
+def _summary_sentence(result: SimulationResult) -> str:
+    s = result.summary(["placed_share", "employed_180_share", "share_engaged"]).set_index(["pathway", "measure"])["mean"]
+    parts = [f"{PATHWAYS[p]}: {s[(p, 'share_engaged')]:.0%} of needed resources engaged, "
+             f"{s[(p, 'placed_share')]:.0%} placed, {s[(p, 'employed_180_share')]:.0%} still working at 180 days"
+             for p in PATHWAYS if (p, "placed_share") in s.index]
+    return "; ".join(parts) + "."
+
+
+@dataclass
+class SimulatorPanel:
+    """Sliders for the key parameters, a population and a cohort size; charts that follow them."""
+
+    params: Params = field(default_factory=load_params)
+    seed: int = 1
+    replicates: int = 10
+
+    def __post_init__(self) -> None:
+        self.sliders = {
+            name: w.FloatSlider(value=self.params.values[name], min=0.0, max=1.0, step=0.05,
+                                description=self.params.spec.parameters[name].label, style=_WIDE,
+                                layout=w.Layout(width="44em"), continuous_update=False, readout_format=".2f")
+            for name in SLIDERS
+        }
+        self.population = w.Dropdown(options=[(p.label, p.value) for p in Population if p in self.params.spec.populations],
+                                     value="mental_illness", description="Who is in the cohort", style=_WIDE)
+        self.size = w.BoundedIntText(value=2000, min=10, max=100_000, step=100, description="Number of customers",
+                                     style=_WIDE)
+        self.status = w.HTML(layout=w.Layout(min_height="3em"))
+        self.charts = w.HTML()
+        for control in [*self.sliders.values(), self.population, self.size]:
+            control.observe(lambda _change: self.update(), names="value")
+        self.update()
+
+    def cohort(self) -> Cohort:
+        return generate_cohort(self.params, self.size.value, {self.population.value: 1}, seed=self.seed)
+
+    def current_params(self) -> Params:
+        return self.params.replace(**{name: s.value for name, s in self.sliders.items()})
+
+    def update(self) -> SimulationResult:
+        result = simulate(self.cohort(), self.current_params(), replicates=self.replicates, seed=self.seed)
+        self.result = result
+        self.status.value = f'<p role="status" aria-live="polite">{_summary_sentence(result)}</p>'
+        self.charts.value = funnel_chart(result)._repr_html_() + comparison_chart(result)._repr_html_()
+        return result
+
+    @property
+    def widget(self) -> w.Widget:
+        return w.VBox([w.HTML("<h3>Try the assumptions</h3>"), self.population, self.size, *self.sliders.values(),
+                       self.status, self.charts])
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def simulator_panel(**kwargs) -> SimulatorPanel:
+    """The ARC-versus-referral simulator with sliders, for a notebook cell: ``simulator_panel()``."""
+    return SimulatorPanel(**kwargs)
