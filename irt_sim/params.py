@@ -123,6 +123,33 @@ class Params:
             new[name] = check_value(name, spec.kind, value)
         return Params(values=new, spec=self.spec)
 
+    def with_need(self, need: str, *, service_hours: float | None = None, service_cost: float | None = None) -> Params:
+        """A copy with one need's service hours or purchased-service cost changed."""
+        if need not in self.spec.needs:
+            raise ParameterError(f"There is no need '{need}'; needs: {', '.join(self.spec.needs)}.")
+        changes = {}
+        if service_hours is not None:
+            changes["service_hours"] = check_value(f"{need} service_hours", "hours", service_hours)
+        if service_cost is not None:
+            changes["service_cost"] = check_value(f"{need} service_cost", "dollars", service_cost)
+        needs = {**self.spec.needs, need: self.spec.needs[need].model_copy(update=changes)}
+        return Params(values=self.values, spec=self.spec.model_copy(update={"needs": needs}))
+
+    def with_population(self, population: str, **chances: float) -> Params:
+        """A copy where a population's chance of each named need is changed (e.g. housing=0.8)."""
+        try:
+            pop = Population(population)
+        except ValueError:
+            raise ParameterError(f"'{population}' is not a population; choose from: "
+                                 f"{', '.join(p.value for p in Population)}.") from None
+        for need, chance in chances.items():
+            if need not in self.spec.needs:
+                raise ParameterError(f"There is no need '{need}'; needs: {', '.join(self.spec.needs)}.")
+            check_value(f"{population} › {need}", "probability", chance)
+        shares = {**self.spec.populations.get(pop, {}), **{k: float(v) for k, v in chances.items()}}
+        populations = {**self.spec.populations, pop: shares}
+        return Params(values=self.values, spec=self.spec.model_copy(update={"populations": populations}))
+
     def for_pathway(self, stem: str, pathway: str) -> float:
         """``for_pathway('connect', 'arc')`` -> the value of connect_arc."""
         return self.values[f"{stem}_{pathway}"]

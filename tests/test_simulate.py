@@ -208,3 +208,17 @@ def test_every_parameter_names_its_source_honestly(params):
         assert p.source and p.label, name
         says_assumption = p.source.lower().startswith("assumption")
         assert says_assumption == (p.confidence.value == "assumption"), f"{name}: source and confidence disagree"
+
+
+def test_needs_and_populations_can_be_changed_too(params):
+    cheaper = params.with_need("training", service_cost=0)
+    assert cheaper.spec.needs["training"].service_cost == 0 and params.spec.needs["training"].service_cost > 0
+    housed = params.with_population("homelessness", housing=0.0)
+    cohort = generate_cohort(housed, 500, {"homelessness": 1}, seed=1)
+    assert not cohort.needs[:, cohort.need_names.index("housing")].any()
+    with pytest.raises(ParameterError, match="training service_hours must be a number of hours, 0 or more"):
+        params.with_need("training", service_hours=-3)
+    with pytest.raises(ParameterError, match="There is no need 'rocket'"):
+        params.with_population("veteran", rocket=0.5)
+    with pytest.raises(ParameterError, match="veteran › housing must be a probability"):
+        params.with_population("veteran", housing=2)
