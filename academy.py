@@ -61,6 +61,7 @@ def set_up() -> None:
     if subprocess.call(cmd) != 0:
         fail("Installing failed; the messages above say why. Check the network connection and run this again.")
     check_extensions()
+    quiet_lab_news()
     STAMP.write_text(stamp)
     say("Set-up complete.")
 
@@ -76,6 +77,18 @@ def check_extensions() -> None:
         line = next((ln for ln in listing.splitlines() if name in ln), "")
         if "enabled" not in line:
             subprocess.call([str(BIN / "jupyter"), "labextension", "enable", name])
+
+
+def quiet_lab_news() -> None:
+    """No 'get notified about Jupyter news?' pop-up for learners (and no call out to fetch it)."""
+    import json
+
+    settings = VENV / "share" / "jupyter" / "lab" / "settings"
+    settings.mkdir(parents=True, exist_ok=True)
+    path = settings / "overrides.json"
+    current = json.loads(path.read_text()) if path.exists() else {}
+    current.setdefault("@jupyterlab/apputils-extension:notification", {})["fetchNews"] = "false"
+    path.write_text(json.dumps(current, indent=2))
 
 
 def main(argv: list[str]) -> int:

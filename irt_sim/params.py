@@ -52,6 +52,7 @@ class ParameterSpec(_Strict):
     value: float
     kind: Kind
     label: str
+    short: str | None = None  # a few words, for a slider's label
     source: str
     confidence: Confidence
 

@@ -41,3 +41,26 @@ def findings_table(findings: Iterable[Finding]) -> pd.DataFrame:
              "Where": f.item or "", "What to fix": f.message} for f in findings]
     columns = ["Severity", "Code", "Section", "Where", "What to fix"]
     return pd.DataFrame(rows, columns=columns, index=pd.RangeIndex(1, len(rows) + 1, name="Finding"))
+
+
+class FindingsReport:
+    """Findings as a table, or a plain sentence when there are none (an empty table says nothing)."""
+
+    def __init__(self, findings: Iterable[Finding]):
+        self.findings = list(findings)
+
+    def _repr_html_(self) -> str:
+        if not self.findings:
+            return "<p><strong>No findings:</strong> this plan meets every check.</p>"
+        n_err = sum(f.severity.value == "error" for f in self.findings)
+        head = f"<p>{n_err} error(s) and {len(self.findings) - n_err} warning(s).</p>"
+        return head + findings_table(self.findings).to_html()
+
+    def __repr__(self) -> str:
+        if not self.findings:
+            return "No findings: this plan meets every check."
+        return "\n".join(str(f) for f in self.findings)
+
+
+def show_findings(findings: Iterable[Finding]) -> FindingsReport:
+    return FindingsReport(findings)

@@ -22,7 +22,8 @@ from .vocab import Population
 SLIDERS = ["connect_referral", "burden_referral", "connect_arc", "connect_irt", "unmet_need_penalty",
            "crisis_chance", "survive_crisis_team"]
 
-_WIDE = {"description_width": "22em"}
+_STYLE = {"description_width": "17em"}
+_LAYOUT = {"width": "40em"}
 
 
 def _summary_sentence(result: SimulationResult) -> str:
@@ -42,16 +43,20 @@ class SimulatorPanel:
     replicates: int = 10
 
     def __post_init__(self) -> None:
+        specs = self.params.spec.parameters
         self.sliders = {
             name: w.FloatSlider(value=self.params.values[name], min=0.0, max=1.0, step=0.05,
-                                description=self.params.spec.parameters[name].label, style=_WIDE,
-                                layout=w.Layout(width="44em"), continuous_update=False, readout_format=".2f")
+                                description=specs[name].short or name, tooltip=specs[name].label, style=_STYLE,
+                                layout=w.Layout(**_LAYOUT), continuous_update=False, readout_format=".2f")
             for name in SLIDERS
         }
         self.population = w.Dropdown(options=[(p.label, p.value) for p in Population if p in self.params.spec.populations],
-                                     value="mental_illness", description="Who is in the cohort", style=_WIDE)
+                                     value="mental_illness", description="Who is in the cohort", style=_STYLE,
+                                     layout=w.Layout(**_LAYOUT))
         self.size = w.BoundedIntText(value=2000, min=10, max=100_000, step=100, description="Number of customers",
-                                     style=_WIDE)
+                                     style=_STYLE, layout=w.Layout(**_LAYOUT))
+        self.legend = w.HTML("<details><summary>What each slider means</summary><ul>" + "".join(
+            f"<li><b>{specs[n].short}</b>: {specs[n].label}.</li>" for n in SLIDERS) + "</ul></details>")
         self.status = w.HTML(layout=w.Layout(min_height="3em"))
         self.charts = w.HTML()
         for control in [*self.sliders.values(), self.population, self.size]:
@@ -74,7 +79,7 @@ class SimulatorPanel:
     @property
     def widget(self) -> w.Widget:
         return w.VBox([w.HTML("<h3>Try the assumptions</h3>"), self.population, self.size, *self.sliders.values(),
-                       self.status, self.charts])
+                       self.legend, self.status, self.charts])
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)

@@ -105,3 +105,15 @@ def test_an_internal_error_is_reported_in_words_not_a_traceback(capsys, monkeypa
     code = cli.main(["casebook", "check"])
     err = capsys.readouterr().err
     assert code == 3 and "inside the kit itself" in err and "Traceback" not in err
+
+
+def test_findings_report_says_no_findings_in_words(book):
+    from irt_sim import check_plan
+    from irt_sim.check_examples import EXAMPLES, apply_example
+    from irt_sim.tables import show_findings
+
+    clean = show_findings(check_plan(book.plans["lena-marsh-vet-tech"], book))
+    assert "No findings" in clean._repr_html_() and "<table" not in clean._repr_html_()
+    broken = show_findings(check_plan(apply_example(EXAMPLES["IRT020"], book), book))
+    html = broken._repr_html_()
+    assert "1 error(s)" in html and "<table" in html and "IRT020" in html

@@ -73,3 +73,8 @@ def test_widgets_and_nbgrader_extensions_are_enabled_in_the_running_lab(lab):
     extensions = {e["name"]: e for e in json.loads(body)}
     for name in ("jupyter-widgets-jupyterlab-manager", "jupyter-nbgrader"):
         assert name in extensions and extensions[name]["enabled"], name
+
+
+def test_lab_does_not_pester_learners_about_news(lab):
+    status, body, _ = get(f"{lab}/lab/api/settings/@jupyterlab/apputils-extension:notification?token={TOKEN}")
+    assert json.loads(body)["settings"]["fetchNews"] == "false"
