@@ -77,4 +77,4 @@ def test_widgets_and_nbgrader_extensions_are_enabled_in_the_running_lab(lab):
 
 def test_lab_does_not_pester_learners_about_news(lab):
     status, body, _ = get(f"{lab}/lab/api/settings/@jupyterlab/apputils-extension:notification?token={TOKEN}")
-    assert json.loads(body)["settings"]["fetchNews"] == "false"
+    assert json.loads(body)["schema"]["properties"]["fetchNews"]["default"] == "false"  # set-up overrides the default
