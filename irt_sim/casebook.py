@@ -7,134 +7,30 @@ so one broken case never stops the rest: ``load_casebook`` always returns a ``Ca
 
 from __future__ import annotations
 
-import io
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, ValidationError
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from pydantic import BaseModel
 
+from .ips.profile import AgencyProfile
 from .model import Community, Customer, Plan, Program
-from .problems import FieldPath, Problem, describe_path, display_path, line_for, problems_from_validation
+from .problems import FieldPath, Problem, describe_path, display_path
+from .yamlfile import CasebookError, Loaded, M, parse_document, read_yaml
 
-M = TypeVar("M", bound=BaseModel)
+__all__ = ["CasebookError", "Casebook", "KINDS", "Loaded", "load_casebook", "load_file", "load_plan",
+           "parse_document", "read_yaml"]
 
-#: The casebook's file kinds: model, folder (None for the single community file).
+#: The casebook's file kinds: model, folder (None for the single community file). Objects of a
+#: kind are kept in the Casebook attribute named like the folder.
 KINDS: dict[str, tuple[type[BaseModel], str | None]] = {
     "community": (Community, None),
     "program": (Program, "programs"),
     "customer": (Customer, "customers"),
     "plan": (Plan, "plans"),
+    "agency": (AgencyProfile, "agencies"),
 }
-
-
-class CasebookError(Exception):
-    """Raised only when a file cannot be used at all; carries the problems that say why."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
-
-
-# --- reading YAML with line numbers ---------------------------------------------------------
-
-
-def _plain(node: Any, path: FieldPath, lines: dict[FieldPath, int]) -> Any:
-    """Turn ruamel's round-trip nodes into plain Python, noting the line of every key and item."""
-    if isinstance(node, CommentedMap):
-        out = {}
-        for key in node:
-            line = node.lc.key(key)[0] + 1
-            lines[path + (str(key),)] = line
-            out[str(key)] = _plain(node[key], path + (str(key),), lines)
-        return out
-    if isinstance(node, CommentedSeq):
-        items = []
-        for i, item in enumerate(node):
-            lines[path + (i,)] = node.lc.item(i)[0] + 1
-            items.append(_plain(item, path + (i,), lines))
-        return items
-    if isinstance(node, bool) or node is None:
-        return node
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    if isinstance(node, str):
-        return str(node)
-    return str(node)  # any other scalar (a tagged value) is taken as its text
-
-
-class _TextDates(RoundTripConstructor):
-    """Keep dates as text: the models parse them, so a bad date ('2026-02-30') gets a located message
-    instead of an exception from deep inside the YAML library."""
-
-
-_TextDates.add_constructor("tag:yaml.org,2002:timestamp", _TextDates.construct_scalar)
-
-
-def read_yaml(text: str, file: str) -> tuple[Any, dict[FieldPath, int]]:
-    """Parse YAML text; raise CasebookError with a located, plain message if it is malformed."""
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _TextDates
-    try:
-        node = yaml.load(io.StringIO(text))
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        what = (exc.problem or "the YAML is malformed").strip()
-        if "duplicate key" in what:
-            what = f"{what}; each field may appear only once"
-        hint = " Check indentation, colons and quotes around this line."
-        raise CasebookError([Problem(file=file, line=line, message=f"this is not valid YAML: {what}.{hint}")]) from None
-    except (YAMLError, ValueError, TypeError, RecursionError) as exc:  # errors without a position
-        raise CasebookError([Problem(file=file, message=f"this is not valid YAML: {exc}")]) from None
-    lines: dict[FieldPath, int] = {(): 1}
-    try:
-        return _plain(node, (), lines), lines
-    except RecursionError:
-        raise CasebookError([Problem(file=file, message="this YAML refers to itself (an anchor inside its own alias); write the values out.")]) from None
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """A validated object plus where its fields sit in its file (for locating findings)."""
-
-    obj: Any
-    file: str
-    lines: dict[FieldPath, int]
-
-    def line(self, path: FieldPath) -> int | None:
-        return line_for(self.lines, path)
-
-
-def parse_document(text: str, model: type[M], file: str, *, doc_id: str | None = None) -> Loaded:
-    """Validate one YAML document as ``model``; raise CasebookError listing every problem in it."""
-    data, lines = read_yaml(text, file)
-    if data is None:
-        raise CasebookError([Problem(file=file, line=1, message="the file is empty.")])
-    if not isinstance(data, dict):
-        raise CasebookError(
-            [Problem(file=file, line=1, message="the file should be a group of 'field: value' lines, not a single value or a list.")]
-        )
-    if "id" in model.model_fields and doc_id is not None:
-        written = data.get("id")
-        if written is not None and written != doc_id:
-            raise CasebookError(
-                [Problem(file=file, line=lines.get(("id",)), field="id",
-                         message=f"the id '{written}' differs from the file name '{doc_id}'; remove the id line (the file name is the id).")]
-            )
-        data = {"id": doc_id, **{k: v for k, v in data.items() if k != "id"}}
-    try:
-        obj = model.model_validate(data)
-    except ValidationError as exc:
-        raise CasebookError(problems_from_validation(exc, model=model, data=data, lines=lines, file=file)) from None
-    return Loaded(obj=obj, file=file, lines=lines)
 
 
 def load_file(path: str | Path, model: type[M], *, root: Path | None = None) -> Loaded:
@@ -164,6 +60,7 @@ class Casebook:
     programs: dict[str, Program] = field(default_factory=dict)
     customers: dict[str, Customer] = field(default_factory=dict)
     plans: dict[str, Plan] = field(default_factory=dict)
+    agencies: dict[str, AgencyProfile] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     sources: dict[tuple[str, str], Loaded] = field(default_factory=dict)  # (kind, id) -> where it came from
     failed: set[tuple[str, str]] = field(default_factory=set)  # (kind, id) of files left out for their problems
@@ -211,7 +108,7 @@ def load_casebook(root: str | Path | None = None) -> Casebook:
     except CasebookError as exc:
         book.problems.extend(exc.problems)
 
-    for kind in ("program", "customer", "plan"):
+    for kind in ("program", "customer", "plan", "agency"):
         model, folder = KINDS[kind]
         files = _yaml_files(root / folder)
         if not files:
@@ -228,7 +125,7 @@ def load_casebook(root: str | Path | None = None) -> Casebook:
                 book.problems.extend(refs)
                 book.failed.add((kind, path.stem))
                 continue
-            getattr(book, kind + "s")[loaded.obj.id] = loaded.obj
+            getattr(book, folder)[loaded.obj.id] = loaded.obj
             book.sources[(kind, loaded.obj.id)] = loaded
     return book
 
@@ -241,6 +138,11 @@ def reference_problems(loaded: Loaded, book: Casebook) -> list[Problem]:
         refs += [(("systems_used", i), "program", p) for i, p in enumerate(obj.systems_used)]
         refs += [(("eligibility", p), "program", p) for p in obj.eligibility]
         refs += [(("releases", i), "program", p) for i, p in enumerate(obj.releases)]
+    elif isinstance(obj, AgencyProfile):
+        from .ips.fidelity import unknown_components  # the scale reads its own data file
+
+        return [Problem(file=loaded.file, line=loaded.line(("components",)), field="components",
+                        message=f"{slip}.") for slip in unknown_components(obj)]
     elif isinstance(obj, Plan):
         refs.append((("customer",), "customer", obj.customer))
         refs += [(("attendees", i, "program"), "program", a.program) for i, a in enumerate(obj.attendees) if a.program]

@@ -2,6 +2,9 @@
 
     irt-academy check-plan PLAN.yaml [--casebook DIR]   findings grouped by section; exit 0 / 1 errors / 2 unreadable
     irt-academy casebook check [DIR]                     every problem in a casebook, in one run
+    irt-academy ips score PROFILE.yaml                   IPS fidelity scale: item scores, total and band
+    irt-academy ips plan PROFILE.yaml [--csv OUT]        IPS implementation plan: areas met or not, action steps
+    irt-academy ips outcomes CASELOAD.csv [...]          quarterly IPS outcomes (and a roll-up for several files)
     irt-academy generate [--check]                       rebuild the JSON Schemas and the checker reference
     irt-academy lab [--port N] [--no-browser] [...]      start JupyterLab on the course (other options go to JupyterLab)
 
@@ -123,6 +126,104 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if (args.check and stale) else EXIT_OK
 
 
+def _load_agency(path: str):
+    from .casebook import load_file
+    from .ips.profile import AgencyProfile
+
+    try:
+        return load_file(Path(path), AgencyProfile).obj
+    except CasebookError as exc:
+        print(f"The agency profile {display_path(Path(path))} cannot be used:", file=sys.stderr)
+        for p in exc.problems:
+            print(f"  {p}", file=sys.stderr)
+        return None
+
+
+def cmd_ips_score(args: argparse.Namespace) -> int:
+    from .ips.fidelity import score_profile
+
+    profile = _load_agency(args.profile)
+    if profile is None:
+        return EXIT_UNREADABLE
+    try:
+        result = score_profile(profile, threshold=args.threshold)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_UNREADABLE
+    table = result.table()
+    print(f"IPS fidelity self-check: {profile.name} (figures as of {profile.profile_date.isoformat()})\n")
+    for section, rows in table.groupby("Section", sort=False):
+        subtotal = rows["Score"].sum(min_count=len(rows))
+        print(f"{section}" + (f" ({subtotal:g})" if subtotal == subtotal else ""))
+        for item, r in rows.iterrows():
+            score = "?" if r["Score"] != r["Score"] or r["Score"] is None else int(r["Score"])
+            print(f"  {item:<4} {score}  {r['Name']}: {r['How it was scored']}")
+    print(f"\n{result.summary()}")
+    return EXIT_OK
+
+
+def cmd_ips_plan(args: argparse.Namespace) -> int:
+    from .ips.implementation import check_implementation
+
+    profile = _load_agency(args.profile)
+    if profile is None:
+        return EXIT_UNREADABLE
+    report = check_implementation(profile, threshold=args.threshold)
+    print(f"IPS implementation plan check: {profile.name} (as of {profile.profile_date.isoformat()})\n")
+    for row in report.areas().itertuples(index=False):
+        print(f"  {'MET    ' if row.Met == 'yes' else 'NOT MET'} {row[0]}: {row.Why}")
+    plan = report.plan_table()
+    if len(plan):
+        print("\nAction steps:")
+        for r in plan.itertuples(index=False):
+            print(f"  - [{r[0]}] {r[1]} Responsible: {r[2]}. Target date: {r[3]}.")
+    if args.csv:
+        plan.to_csv(args.csv, index=False)
+        print(f"\nThe plan table was written to {args.csv}.")
+    return EXIT_OK if report.all_met else EXIT_FINDINGS
+
+
+def cmd_ips_outcomes(args: argparse.Namespace) -> int:
+    from .ips.outcomes import quarterly_outcomes, read_caseload, roll_up
+
+    tables, skipped, readable = [], 0, 0
+    for path in args.caseload:
+        caseload = read_caseload(path)
+        for p in caseload.problems:
+            print(f"  {p}", file=sys.stderr)
+        skipped += len(caseload.problems)
+        if not caseload.people:
+            print(f"{display_path(Path(path))}: no rows could be counted.", file=sys.stderr)
+            continue
+        readable += 1
+        table = quarterly_outcomes(caseload)
+        tables.append(table)
+        print(f"\nQuarterly IPS outcomes: {caseload.agency} ({len(caseload.people)} people)")
+        print(_outcomes_text(table))
+    if len(tables) > 1:
+        print("\nAll agencies together (learning community roll-up)")
+        print(_outcomes_text(roll_up(tables)))
+    if args.csv and tables:
+        import pandas as pd
+
+        pd.concat(tables, ignore_index=True).to_csv(args.csv, index=False)
+        print(f"\nThe quarterly table was written to {args.csv}.")
+    if not readable:
+        return EXIT_UNREADABLE
+    if skipped:
+        print(f"\n{skipped} row(s) were left out; the messages above say which and why.", file=sys.stderr)
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _outcomes_text(table) -> str:
+    shown = table.copy()
+    shown["employment_rate"] = shown["employment_rate"].map(lambda v: "n/a" if v != v else f"{v:.0%}")
+    shown = shown.drop(columns=[c for c in ("agency",) if c in shown])
+    shown.columns = [c.replace("_", " ") for c in shown.columns]
+    return shown.to_string(index=False)
+
+
 def cmd_lab(args: argparse.Namespace) -> int:
     root = kit_root()
     if root is None or not (root / "course").is_dir():
@@ -163,6 +264,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("generate", help="rebuild the JSON Schemas and the checker reference from the code")
     p.add_argument("--check", action="store_true", help="only report files that are out of date")
     p.set_defaults(func=cmd_generate)
+
+    p = sub.add_parser("ips", help="IPS supported employment tools")
+    isub = p.add_subparsers(dest="ips_command", required=True, metavar="ACTION")
+    c = isub.add_parser("score", help="score an agency profile on the IPS fidelity scale")
+    c.add_argument("profile", metavar="PROFILE.yaml")
+    c.add_argument("--threshold", type=int, help="total counted as good fidelity (default 100)")
+    c.set_defaults(func=cmd_ips_score)
+    c = isub.add_parser("plan", help="check an agency profile against the IPS implementation plan")
+    c.add_argument("profile", metavar="PROFILE.yaml")
+    c.add_argument("--threshold", type=int, help="total counted as good fidelity (default 100)")
+    c.add_argument("--csv", metavar="OUT.csv", help="write the plan table (area, action steps, responsible, target date)")
+    c.set_defaults(func=cmd_ips_plan)
+    c = isub.add_parser("outcomes", help="quarterly outcomes from one or more caseload files")
+    c.add_argument("caseload", nargs="+", metavar="CASELOAD.csv")
+    c.add_argument("--csv", metavar="OUT.csv", help="write the quarterly table")
+    c.set_defaults(func=cmd_ips_outcomes)
 
     p = sub.add_parser("lab", help="start JupyterLab on the course")
     p.add_argument("--port", type=int)

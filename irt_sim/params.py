@@ -15,7 +15,7 @@ from typing import Any, Literal, Mapping
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .casebook import CasebookError, Loaded, parse_document
+from .yamlfile import CasebookError, Loaded, parse_document
 from .vocab import BarrierType, Confidence, Population, SystemType
 
 PARAMS_FILE = Path(__file__).parent / "data" / "simulation.yaml"

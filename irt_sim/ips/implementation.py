@@ -1,0 +1,347 @@
+"""The IPS implementation plan check: each area of the plan template met or not, why, and the
+action steps (with a responsible role and a target date) for what is not met.
+
+The criteria and their numbers live in irt_sim/data/ips_implementation.yaml; each criterion has one
+small check function here, registered under its id.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..yamlfile import parse_document
+from .fidelity import load_scale
+from .profile import AgencyProfile
+
+CRITERIA_FILE = Path(__file__).resolve().parent.parent / "data" / "ips_implementation.yaml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Criterion(_Strict):
+    id: str
+    requirement: str
+    action: str
+    responsible: str
+    days: int = Field(gt=0)
+    numbers: dict[str, Any] = Field(default_factory=dict)
+
+
+class Area(_Strict):
+    title: str
+    criteria: list[Criterion]
+
+
+class CriteriaFile(_Strict):
+    areas: dict[str, Area]
+
+
+@lru_cache(maxsize=1)
+def load_criteria() -> CriteriaFile:
+    return parse_document(CRITERIA_FILE.read_text(encoding="utf-8"), CriteriaFile, CRITERIA_FILE.name).obj
+
+
+Check = Callable[[AgencyProfile, dict[str, Any], int], tuple[bool, str]]
+CHECKS: dict[str, Check] = {}
+
+
+def check(criterion_id: str):
+    def register(fn: Check) -> Check:
+        CHECKS[criterion_id] = fn
+        return fn
+    return register
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` calendar months later (the month's last day if it is shorter)."""
+    index = day.month - 1 + int(months)
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _es_list(items: list[str]) -> str:
+    return ", ".join(items)
+
+
+# --- funding -----------------------------------------------------------------------------------------
+
+
+@check("funding_sources")
+def _(p, n, t):
+    sources = p.implementation.funding_sources
+    return bool(sources), (f"funding from {_es_list(sources)}" if sources else "no funding source identified")
+
+
+@check("funding_each_step")
+def _(p, n, t):
+    ok = p.implementation.funding_for_each_step
+    return ok, "each step has funding" if ok else "not every step of the vocational process has funding identified"
+
+
+# --- supervision ---------------------------------------------------------------------------------------
+
+
+@check("supervisor_ratio")
+def _(p, n, t):
+    s = p.supervisor
+    limit = n["max_staff_per_fte"] * s.fte
+    return s.staff_supervised <= limit, f"{s.staff_supervised} team members for {s.fte:g} supervisor FTE (limit {limit:g})"
+
+
+@check("supervisor_ips_only")
+def _(p, n, t):
+    s = p.supervisor
+    if s.staff_supervised < n["from_staff"]:
+        return True, f"supervises {s.staff_supervised}, fewer than {n['from_staff']}, so other duties are allowed"
+    return s.ips_only, "supervisor works only in IPS" if s.ips_only else (
+        f"supervises {s.staff_supervised} people but also has duties outside IPS")
+
+
+@check("supervisor_caseload")
+def _(p, n, t):
+    c = p.supervisor.caseload
+    return c <= n["max_caseload"], f"the supervisor serves {c} customer(s) personally (at most {n['max_caseload']})"
+
+
+@check("weekly_group_supervision")
+def _(p, n, t):
+    ok = p.supervisor.weekly_group_supervision
+    return ok, "weekly group supervision in place" if ok else "no weekly group supervision"
+
+
+@check("field_mentoring")
+def _(p, n, t):
+    m = p.supervisor.field_mentoring_per_month
+    return m >= n["min_per_month"], f"{m} field-mentoring visit(s) a month (at least {n['min_per_month']})"
+
+
+@check("outcome_reviews")
+def _(p, n, t):
+    r = p.supervisor.outcome_reviews_per_year
+    return r >= n["min_per_year"], f"outcomes reviewed {r} time(s) a year (at least {n['min_per_year']})"
+
+
+# --- employment specialists ----------------------------------------------------------------------------
+
+
+@check("caseload")
+def _(p, n, t):
+    over = [f"{s.position} {s.caseload} at {s.fte:g} FTE" for s in p.employment_specialists
+            if s.caseload > n["max_per_fte"] * s.fte]
+    return not over, ("every caseload within 20 per full-time position" if not over
+                      else "caseloads above the limit: " + _es_list(over))
+
+
+@check("employment_only")
+def _(p, n, t):
+    other = [f"{s.position} {s.non_vocational_share:.0%}" for s in p.employment_specialists if s.non_vocational_share > 0]
+    return not other, ("specialists do employment services only" if not other
+                       else "time on other duties: " + _es_list(other))
+
+
+@check("community_hours")
+def _(p, n, t):
+    low = [f"{s.position} {s.community_hours_share:.0%}" for s in p.employment_specialists
+           if s.community_hours_share < n["min_share"]]
+    return not low, ("every specialist at least 65% in the community" if not low
+                     else "below 65% in the community: " + _es_list(low))
+
+
+@check("full_range")
+def _(p, n, t):
+    part = [f"{s.position} {s.phases_provided} of 6 phases" for s in p.employment_specialists
+            if s.phases_provided < n["phases"]]
+    return not part, "every specialist covers all phases" if not part else "hands customers on: " + _es_list(part)
+
+
+# --- training ------------------------------------------------------------------------------------------
+
+
+@check("training_done")
+def _(p, n, t):
+    missing = [x.replace("_", " ") for x in n["topics"] if x not in p.implementation.training_done]
+    return not missing, "all listed trainings given" if not missing else "not yet given: " + _es_list(missing)
+
+
+# --- mental health integration ---------------------------------------------------------------------------
+
+
+@check("team_assignment")
+def _(p, n, t):
+    off = [f"{s.position} on {s.mh_teams}" for s in p.employment_specialists
+           if not n["min_teams"] <= s.mh_teams <= n["max_teams"]]
+    return not off, "each specialist on one or two teams" if not off else "team assignments off: " + _es_list(off)
+
+
+@check("referrals_from_teams")
+def _(p, n, t):
+    low = [f"{s.position} {s.share_from_assigned_teams:.0%}" for s in p.employment_specialists
+           if s.share_from_assigned_teams < n["min_share"]]
+    return not low, "90% or more of referrals from assigned teams" if not low else "fewer than 90%: " + _es_list(low)
+
+
+@check("shared_office")
+def _(p, n, t):
+    ok = p.implementation.office_with_mh_team
+    return ok, "offices with the treatment teams" if ok else "specialists sit apart from the treatment teams"
+
+
+@check("weekly_team_meetings")
+def _(p, n, t):
+    ok = p.implementation.attends_weekly_mh_meetings
+    return ok, "attend weekly team meetings" if ok else "do not attend the weekly team meetings"
+
+
+@check("integrated_records")
+def _(p, n, t):
+    ok = p.implementation.integrated_records
+    return ok, "one shared record" if ok else "employment and treatment notes are kept apart"
+
+
+# --- VR, steering committee ------------------------------------------------------------------------------
+
+
+@check("vr_meetings")
+def _(p, n, t):
+    m = p.implementation.vr.team_meetings_per_year
+    return m >= n["min_per_year"], f"VR meets the team {m} time(s) a year (at least {n['min_per_year']})"
+
+
+@check("vr_counsellors_assigned")
+def _(p, n, t):
+    a = p.implementation.vr.counsellors_assigned
+    return a >= n["min_assigned"], f"{a} VR counsellor(s) assigned to the program"
+
+
+def _reached_good(p: AgencyProfile, threshold: int) -> dt.date | None:
+    return next((r.date for r in sorted(p.implementation.fidelity_reviews, key=lambda r: r.date)
+                 if r.score >= threshold), None)
+
+
+@check("committee_meetings")
+def _(p, n, t):
+    m = p.implementation.steering_committee.meetings_per_year
+    good = _reached_good(p, t)
+    need = n["min_per_year_after_good"] if good else n["min_per_year_implementing"]
+    when = "after reaching good fidelity" if good else "during implementation"
+    return m >= need, f"meets {m} time(s) a year; {need} needed {when}"
+
+
+@check("committee_members")
+def _(p, n, t):
+    missing = [x.replace("_", " ") for x in n["members"] if x not in p.implementation.steering_committee.members]
+    return not missing, "all member groups take part" if not missing else "missing: " + _es_list(missing)
+
+
+# --- fidelity reviews ------------------------------------------------------------------------------------
+
+
+@check("baseline_review")
+def _(p, n, t):
+    due = _add_months(p.implementation_started, n["months"])
+    late = _add_months(due, n["grace_months"])
+    reviews = sorted(p.implementation.fidelity_reviews, key=lambda r: r.date)
+    if p.profile_date < late and not reviews:
+        return True, f"not due yet (due around {due.isoformat()})"
+    if not reviews:
+        return False, f"no baseline review; it was due around {due.isoformat()}"
+    first = reviews[0].date
+    return first <= late, f"baseline review on {first.isoformat()} (due around {due.isoformat()})"
+
+
+@check("review_schedule")
+def _(p, n, t):
+    reviews = sorted(p.implementation.fidelity_reviews, key=lambda r: r.date)
+    if not reviews:
+        return True, "follows the baseline review"
+    good_since = _reached_good(p, t)
+    dates = [r.date for r in reviews] + [p.profile_date]
+    for earlier, later, review in zip(dates, dates[1:], reviews):
+        gap = n["months_after_good"] if good_since and review.date >= good_since else n["months_until_good"]
+        if later > _add_months(earlier, gap + n["grace_months"]):
+            nxt = _add_months(earlier, gap)
+            what = "the next review" if later == p.profile_date else f"the review on {later.isoformat()}"
+            return False, (f"after the review of {earlier.isoformat()} (score {review.score}), {what} came late: "
+                           f"due around {nxt.isoformat()}, every {gap} months "
+                           f"{'once good fidelity was reached' if gap == n['months_after_good'] else 'until good fidelity'}")
+    last = reviews[-1]
+    gap = n["months_after_good"] if good_since else n["months_until_good"]
+    return True, f"on schedule; next review due around {_add_months(last.date, gap).isoformat()}"
+
+
+# --- benefits planning -------------------------------------------------------------------------------
+
+
+@check("benefits_available")
+def _(p, n, t):
+    ok = p.implementation.benefits_planning_available
+    return ok, "benefits planning available" if ok else "no benefits planning arranged"
+
+
+@check("planners_trained")
+def _(p, n, t):
+    ok = p.implementation.benefits_planners_trained
+    return ok, "planners trained and updated" if ok else "planners' training not confirmed"
+
+
+# --- the report ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    area: str
+    criterion: Criterion
+    met: bool
+    why: str
+    target: dt.date | None  # when not met
+
+
+@dataclass(frozen=True)
+class ImplementationReport:
+    profile: AgencyProfile
+    results: list[CriterionResult]
+
+    def areas(self) -> pd.DataFrame:
+        """One row per area: met or not, and why."""
+        areas = load_criteria().areas
+        rows = []
+        for key, area in areas.items():
+            mine = [r for r in self.results if r.area == key]
+            unmet = [r for r in mine if not r.met]
+            rows.append({"Implementation area": area.title, "Met": "yes" if not unmet else "no",
+                         "Why": "; ".join(r.why for r in (unmet or mine))})
+        return pd.DataFrame(rows)
+
+    def plan_table(self) -> pd.DataFrame:
+        """The plan template's table: area, action steps, responsible person(s), target date."""
+        areas = load_criteria().areas
+        rows = [{"Implementation Area": areas[r.area].title, "Action Steps": f"{r.criterion.action} ({r.why})",
+                 "Responsible Person(s)": r.criterion.responsible, "Target Date": r.target.isoformat()}
+                for r in self.results if not r.met]
+        return pd.DataFrame(rows, columns=["Implementation Area", "Action Steps", "Responsible Person(s)", "Target Date"])
+
+    @property
+    def all_met(self) -> bool:
+        return all(r.met for r in self.results)
+
+
+def check_implementation(profile: AgencyProfile, threshold: int | None = None) -> ImplementationReport:
+    """Check ``profile`` against every criterion of the implementation plan template."""
+    threshold = load_scale().good_threshold if threshold is None else threshold
+    results = []
+    for key, area in load_criteria().areas.items():
+        for c in area.criteria:
+            met, why = CHECKS[c.id](profile, c.numbers, threshold)
+            target = None if met else profile.profile_date + dt.timedelta(days=c.days)
+            results.append(CriterionResult(key, c, met, why, target))
+    return ImplementationReport(profile, results)
