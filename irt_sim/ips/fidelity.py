@@ -107,6 +107,13 @@ MEASURES: dict[str, Callable[[AgencyProfile], float]] = {
 }
 
 
+#: What a negative figure means for the measures that use one to force the lowest anchor.
+LOWEST_BECAUSE = {
+    "share_from_assigned_teams": "no specialist is assigned to a treatment team (a separate vocational program)",
+    "share_jobs_competitive": "fewer than 10 current jobs, too few to judge",
+}
+
+
 def score_from_cutoffs(value: float, cutoffs: list[float], better: str) -> int:
     """5, 4, 3 or 2 at the first cutoff the value reaches (at or below for 'lower', at or above for
     'higher'); 1 if it reaches none. Values are compared after rounding to 6 places."""
@@ -182,9 +189,11 @@ def score_profile(profile: AgencyProfile, threshold: int | None = None) -> Fidel
         if a.kind == "measure":
             value = MEASURES[a.measure](profile)
             score = score_from_cutoffs(value, a.cutoffs, a.better)
-            shown = "not enough to judge" if value < 0 else (f"{value:.0%}" if 0 <= value <= 1 and "share" in a.measure
-                                                             else f"{value:g}")
-            basis = f"{shown} {a.unit}" if value >= 0 else f"{a.unit}: {shown}"
+            if value < 0:
+                basis = LOWEST_BECAUSE[a.measure]
+            else:
+                shown = f"{value:.0%}" if "share" in a.measure else f"{value:.3g}"
+                basis = f"{shown} {a.unit}"
         elif a.kind == "components":
             present = [c for c in profile.components.get(item.id, []) if c in a.components]
             score = score_from_cutoffs(len(present), a.cutoffs, "higher")

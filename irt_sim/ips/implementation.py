@@ -73,6 +73,17 @@ def _es_list(items: list[str]) -> str:
     return ", ".join(items)
 
 
+def _flag(ok: bool, yes: str, no: str) -> tuple[bool, str]:
+    return ok, yes if ok else no
+
+
+def _each_specialist(p: AgencyProfile, bad: Callable[[Any], bool], show: Callable[[Any], str], ok: str,
+                     fail: str) -> tuple[bool, str]:
+    """Met when no specialist is ``bad``; otherwise names each one that is, with ``show``."""
+    off = [f"{s.position} {show(s)}" for s in p.employment_specialists if bad(s)]
+    return not off, ok if not off else f"{fail}: {_es_list(off)}"
+
+
 # --- funding -----------------------------------------------------------------------------------------
 
 
@@ -84,8 +95,8 @@ def _(p, n, t):
 
 @check("funding_each_step")
 def _(p, n, t):
-    ok = p.implementation.funding_for_each_step
-    return ok, "each step has funding" if ok else "not every step of the vocational process has funding identified"
+    return _flag(p.implementation.funding_for_each_step, "each step has funding",
+                 "not every step of the vocational process has funding identified")
 
 
 # --- supervision ---------------------------------------------------------------------------------------
@@ -115,8 +126,7 @@ def _(p, n, t):
 
 @check("weekly_group_supervision")
 def _(p, n, t):
-    ok = p.supervisor.weekly_group_supervision
-    return ok, "weekly group supervision in place" if ok else "no weekly group supervision"
+    return _flag(p.supervisor.weekly_group_supervision, "weekly group supervision in place", "no weekly group supervision")
 
 
 @check("field_mentoring")
@@ -136,32 +146,26 @@ def _(p, n, t):
 
 @check("caseload")
 def _(p, n, t):
-    over = [f"{s.position} {s.caseload} at {s.fte:g} FTE" for s in p.employment_specialists
-            if s.caseload > n["max_per_fte"] * s.fte]
-    return not over, ("every caseload within 20 per full-time position" if not over
-                      else "caseloads above the limit: " + _es_list(over))
+    return _each_specialist(p, lambda s: s.caseload > n["max_per_fte"] * s.fte, lambda s: f"{s.caseload} at {s.fte:g} FTE",
+                            "every caseload within 20 per full-time position", "caseloads above the limit")
 
 
 @check("employment_only")
 def _(p, n, t):
-    other = [f"{s.position} {s.non_vocational_share:.0%}" for s in p.employment_specialists if s.non_vocational_share > 0]
-    return not other, ("specialists do employment services only" if not other
-                       else "time on other duties: " + _es_list(other))
+    return _each_specialist(p, lambda s: s.non_vocational_share > 0, lambda s: f"{s.non_vocational_share:.0%}",
+                            "specialists do employment services only", "time on other duties")
 
 
 @check("community_hours")
 def _(p, n, t):
-    low = [f"{s.position} {s.community_hours_share:.0%}" for s in p.employment_specialists
-           if s.community_hours_share < n["min_share"]]
-    return not low, ("every specialist at least 65% in the community" if not low
-                     else "below 65% in the community: " + _es_list(low))
+    return _each_specialist(p, lambda s: s.community_hours_share < n["min_share"], lambda s: f"{s.community_hours_share:.0%}",
+                            "every specialist at least 65% in the community", "below 65% in the community")
 
 
 @check("full_range")
 def _(p, n, t):
-    part = [f"{s.position} {s.phases_provided} of 6 phases" for s in p.employment_specialists
-            if s.phases_provided < n["phases"]]
-    return not part, "every specialist covers all phases" if not part else "hands customers on: " + _es_list(part)
+    return _each_specialist(p, lambda s: s.phases_provided < n["phases"], lambda s: f"{s.phases_provided} of 6 phases",
+                            "every specialist covers all phases", "hands customers on")
 
 
 # --- training ------------------------------------------------------------------------------------------
@@ -178,34 +182,32 @@ def _(p, n, t):
 
 @check("team_assignment")
 def _(p, n, t):
-    off = [f"{s.position} on {s.mh_teams}" for s in p.employment_specialists
-           if not n["min_teams"] <= s.mh_teams <= n["max_teams"]]
-    return not off, "each specialist on one or two teams" if not off else "team assignments off: " + _es_list(off)
+    return _each_specialist(p, lambda s: not n["min_teams"] <= s.mh_teams <= n["max_teams"], lambda s: f"on {s.mh_teams}",
+                            "each specialist on one or two teams", "team assignments off")
 
 
 @check("referrals_from_teams")
 def _(p, n, t):
-    low = [f"{s.position} {s.share_from_assigned_teams:.0%}" for s in p.employment_specialists
-           if s.share_from_assigned_teams < n["min_share"]]
-    return not low, "90% or more of referrals from assigned teams" if not low else "fewer than 90%: " + _es_list(low)
+    return _each_specialist(p, lambda s: s.share_from_assigned_teams < n["min_share"],
+                            lambda s: f"{s.share_from_assigned_teams:.0%}", "90% or more of referrals from assigned teams",
+                            "fewer than 90%")
 
 
 @check("shared_office")
 def _(p, n, t):
-    ok = p.implementation.office_with_mh_team
-    return ok, "offices with the treatment teams" if ok else "specialists sit apart from the treatment teams"
+    return _flag(p.implementation.office_with_mh_team, "offices with the treatment teams",
+                 "specialists sit apart from the treatment teams")
 
 
 @check("weekly_team_meetings")
 def _(p, n, t):
-    ok = p.implementation.attends_weekly_mh_meetings
-    return ok, "attend weekly team meetings" if ok else "do not attend the weekly team meetings"
+    return _flag(p.implementation.attends_weekly_mh_meetings, "attend weekly team meetings",
+                 "do not attend the weekly team meetings")
 
 
 @check("integrated_records")
 def _(p, n, t):
-    ok = p.implementation.integrated_records
-    return ok, "one shared record" if ok else "employment and treatment notes are kept apart"
+    return _flag(p.implementation.integrated_records, "one shared record", "employment and treatment notes are kept apart")
 
 
 # --- VR, steering committee ------------------------------------------------------------------------------
@@ -284,14 +286,13 @@ def _(p, n, t):
 
 @check("benefits_available")
 def _(p, n, t):
-    ok = p.implementation.benefits_planning_available
-    return ok, "benefits planning available" if ok else "no benefits planning arranged"
+    return _flag(p.implementation.benefits_planning_available, "benefits planning available", "no benefits planning arranged")
 
 
 @check("planners_trained")
 def _(p, n, t):
-    ok = p.implementation.benefits_planners_trained
-    return ok, "planners trained and updated" if ok else "planners' training not confirmed"
+    return _flag(p.implementation.benefits_planners_trained, "planners trained and updated",
+                 "planners' training not confirmed")
 
 
 # --- the report ----------------------------------------------------------------------------------------
