@@ -158,8 +158,9 @@ def ips_scale_markdown() -> str:
             a = item.anchor
             if a.kind == "measure":
                 sign = "at most" if a.better == "lower" else "at least"
-                how = f"{a.unit}: 5 {sign} {a.cutoffs[0]:g}, 4 {sign} {a.cutoffs[1]:g}, 3 {sign} {a.cutoffs[2]:g}, " \
-                      f"2 {sign} {a.cutoffs[3]:g}, otherwise 1"
+                fmt = (lambda c: f"{c:.0%}") if "share" in a.measure else (lambda c: f"{c:g}")
+                how = f"{a.unit}: " + ", ".join(f"{s} {sign} {fmt(c)}" for s, c in zip((5, 4, 3, 2), a.cutoffs)) \
+                      + ", otherwise 1"
             elif a.kind == "components":
                 how = f"count of {len(a.components)} components ({'; '.join(a.components.values())}): " + ", ".join(
                     f"{s} from {c:g}" for s, c in zip((5, 4, 3, 2), a.cutoffs)) + ", otherwise 1"
