@@ -80,7 +80,7 @@ def cmd_casebook_check(args: argparse.Namespace) -> int:
     root = Path(args.dir) if args.dir else default_casebook_dir()
     book = load_casebook(root)
     print(f"Casebook {display_path(root)}: {len(book.programs)} programs, {len(book.customers)} customers, "
-          f"{len(book.plans)} plans loaded.")
+          f"{len(book.plans)} plans, {len(book.agencies)} IPS agency profiles loaded.")
     if book.problems:
         print(f"\n{len(book.problems)} problem(s) in the files (each file with a problem was left out):")
         for p in book.problems:
@@ -219,7 +219,9 @@ def cmd_ips_outcomes(args: argparse.Namespace) -> int:
 def _outcomes_text(table) -> str:
     shown = table.copy()
     shown["employment_rate"] = shown["employment_rate"].map(lambda v: "n/a" if v != v else f"{v:.0%}")
-    shown = shown.drop(columns=[c for c in ("agency",) if c in shown])
+    order = ["quarter", "served", "employed", "employment_rate", "job_starts", "closed_while_working", "in_education",
+             "agencies"]
+    shown = shown[[c for c in order if c in shown]]
     shown.columns = [c.replace("_", " ") for c in shown.columns]
     return shown.to_string(index=False)
 

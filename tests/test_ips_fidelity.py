@@ -233,6 +233,6 @@ def test_every_item_is_described_in_our_words_with_a_source():
 def test_the_basis_of_each_score_is_said_in_words():
     basis = {i.item.id: i.basis for i in score_profile(profile(program_data__current_jobs=4)).items}
     assert basis["S1"] == "20 customers per full-time specialist"
-    assert basis["V13"] == "70% share of hours in the community"
+    assert basis["V13"] == "70% of hours in the community"
     assert basis["V10"] == "fewer than 10 current jobs, too few to judge"
     assert basis["O2"] == "5 of 5 components in place" and basis["V1"] == "reviewer's judgement"

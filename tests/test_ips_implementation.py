@@ -91,8 +91,11 @@ def test_steering_committee_meetings_depend_on_reaching_good_fidelity():
 
 
 def test_baseline_review_due_six_months_in():
-    late = profile(implementation__fidelity_reviews=[{"date": "2024-09-15", "score": 90}])
-    assert "due around 2024-07-01" in unmet(late)["baseline_review"]
+    late = profile(implementation__fidelity_reviews=[{"date": "2024-09-15", "score": 90},
+                                                     {"date": "2025-03-10", "score": 101}])
+    assert "baseline_review" not in unmet(late)  # done, if late: nothing left to arrange
+    [why] = [r.why for r in check_implementation(late).results if r.criterion.id == "baseline_review"]
+    assert "later than the six months planned (due around 2024-07-01)" in why
     none = profile(implementation__fidelity_reviews=[])
     assert "no baseline review" in unmet(none)["baseline_review"]
     young = profile(implementation_started="2026-03-01", implementation__fidelity_reviews=[])
