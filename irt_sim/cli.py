@@ -208,6 +208,16 @@ def cmd_ips_outcomes(args: argparse.Namespace) -> int:
 
         pd.concat(tables, ignore_index=True).to_csv(args.csv, index=False)
         print(f"\nThe quarterly table was written to {args.csv}.")
+    if args.chart and tables:
+        import pandas as pd
+
+        from .ips.charts import outcomes_trend_chart
+
+        chart = outcomes_trend_chart(pd.concat(tables, ignore_index=True))
+        Path(args.chart).write_bytes(chart.png())
+        alt = Path(args.chart).with_suffix(".txt")
+        alt.write_text(chart.alt_text + "\n", encoding="utf-8")
+        print(f"\nThe trend chart was written to {args.chart}, its text alternative to {alt}.")
     if not readable:
         return EXIT_UNREADABLE
     if skipped:
@@ -281,6 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
     c = isub.add_parser("outcomes", help="quarterly outcomes from one or more caseload files")
     c.add_argument("caseload", nargs="+", metavar="CASELOAD.csv")
     c.add_argument("--csv", metavar="OUT.csv", help="write the quarterly table")
+    c.add_argument("--chart", metavar="OUT.png", help="draw the employment-rate trend (and write its text alternative beside it)")
     c.set_defaults(func=cmd_ips_outcomes)
 
     p = sub.add_parser("lab", help="start JupyterLab on the course")

@@ -101,6 +101,9 @@ def test_cli_outcomes_exit_codes(tmp_path: Path, capsys):
     assert "bad-caseload.csv, line 6" in captured.err and "learning community roll-up" in captured.out
     assert (tmp_path / "out.csv").read_text().startswith("agency,quarter,served")
     assert main(["ips", "outcomes", str(tmp_path / "missing.csv")]) == 2
+    assert main(["ips", "outcomes", str(good), "--chart", str(tmp_path / "trend.png")]) == 0
+    assert (tmp_path / "trend.png").read_bytes()[:4] == b"\x89PNG"
+    assert (tmp_path / "trend.txt").read_text().startswith("Line chart.")
 
 
 def test_empty_quarters_have_no_rate_rather_than_a_crash():
