@@ -5,6 +5,8 @@
     irt-academy ips score PROFILE.yaml                   IPS fidelity scale: item scores, total and band
     irt-academy ips plan PROFILE.yaml [--csv OUT]        IPS implementation plan: areas met or not, action steps
     irt-academy ips outcomes CASELOAD.csv [...]          quarterly IPS outcomes (and a roll-up for several files)
+    irt-academy export-plan PLAN.yaml --format F --out DIR  agenda, plan sheet, agency notes (md/html/docx/pdf), csv, ics
+    irt-academy plan-update PLAN.yaml STATUS.csv         the point of contact's update message, overdue items first
     irt-academy generate [--check]                       rebuild the JSON Schemas and the checker reference
     irt-academy lab [--port N] [--no-browser] [...]      start JupyterLab on the course (other options go to JupyterLab)
 
@@ -236,6 +238,61 @@ def _outcomes_text(table) -> str:
     return shown.to_string(index=False)
 
 
+def _plan_or_exit(plan_arg: str, casebook_arg: str | None):
+    plan_path = Path(plan_arg)
+    book = load_casebook(Path(casebook_arg) if casebook_arg else casebook_for_plan(plan_path))
+    try:
+        return load_plan(plan_path, book), book
+    except CasebookError as exc:
+        print(f"The plan {display_path(plan_path)} cannot be read:", file=sys.stderr)
+        for p in exc.problems:
+            print(f"  {p}", file=sys.stderr)
+        return None, book
+
+
+def cmd_export_plan(args: argparse.Namespace) -> int:
+    from .documents import FORMATS, export_plan
+
+    loaded, book = _plan_or_exit(args.plan, args.casebook)
+    if loaded is None:
+        return EXIT_UNREADABLE
+    formats = list(FORMATS) if "all" in args.format else list(dict.fromkeys(args.format))
+    findings = check_plan(loaded.obj, book)
+    written = export_plan(loaded.obj, book, Path(args.out), formats)
+    print(f"Wrote {len(written)} file(s) to {display_path(Path(args.out))}:")
+    for path in written:
+        print(f"  {path.name}")
+    if findings:
+        print(f"\nThe plan has open findings ({_summary(findings)}); they are listed at the top of the plan sheet.")
+    return EXIT_OK
+
+
+def cmd_plan_update(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from .documents import status_update
+
+    loaded, book = _plan_or_exit(args.plan, args.casebook)
+    if loaded is None:
+        return EXIT_UNREADABLE
+    status_path = Path(args.status)
+    try:
+        text = status_path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"{display_path(status_path)}: the file cannot be read ({exc}).", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        on = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+    except ValueError:
+        print(f"--date: '{args.date}' is not a date; write YYYY-MM-DD.", file=sys.stderr)
+        return EXIT_UNREADABLE
+    message, problems = status_update(loaded.obj, book, text, on, file=display_path(status_path))
+    for p in problems:
+        print(f"  {p}", file=sys.stderr)
+    print(message, end="")
+    return EXIT_FINDINGS if problems else EXIT_OK
+
+
 def cmd_lab(args: argparse.Namespace) -> int:
     root = kit_root()
     if root is None or not (root / "course").is_dir():
@@ -276,6 +333,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("generate", help="rebuild the JSON Schemas and the checker reference from the code")
     p.add_argument("--check", action="store_true", help="only report files that are out of date")
     p.set_defaults(func=cmd_generate)
+
+    p = sub.add_parser("export-plan", help="write a plan's agenda, plan sheet, agency notes and action tracking files")
+    p.add_argument("plan", metavar="PLAN.yaml")
+    p.add_argument("--format", action="append", required=True, choices=["md", "html", "docx", "pdf", "csv", "ics", "all"],
+                   help="md, html, docx, pdf, csv (action items), ics (due dates), or all; repeat for several")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--casebook", metavar="DIR")
+    p.set_defaults(func=cmd_export_plan)
+
+    p = sub.add_parser("plan-update", help="the point of contact's update message from a status file")
+    p.add_argument("plan", metavar="PLAN.yaml")
+    p.add_argument("status", metavar="STATUS.csv", help="columns action, status (open, done or late), note")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the day of the update (default: today)")
+    p.add_argument("--casebook", metavar="DIR")
+    p.set_defaults(func=cmd_plan_update)
 
     p = sub.add_parser("ips", help="IPS supported employment tools")
     isub = p.add_subparsers(dest="ips_command", required=True, metavar="ACTION")

@@ -1,0 +1,159 @@
+"""Render a ``Doc`` as Markdown, HTML, DOCX or PDF.
+
+HTML is written for screen readers: a language, one h1, headings in order, tables with captions
+and header cells, the release footer in a footer landmark. DOCX uses Word's heading styles and a
+repeated table header row; PDF embeds an open font (DejaVu Sans, shipped with matplotlib) so every
+character prints, and carries the title and language in its metadata.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from pathlib import Path
+
+from .build import Bullets, Doc, Heading, Para, Table
+
+
+def _md_cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "/")
+
+
+def to_markdown(doc: Doc) -> str:
+    out = [f"# {doc.title}", ""]
+    for b in doc.blocks:
+        if isinstance(b, Heading):
+            out += ["#" * b.level + " " + b.text, ""]
+        elif isinstance(b, Para):
+            out += [b.text, ""]
+        elif isinstance(b, Bullets):
+            out += [f"- {i}" for i in b.items] + [""]
+        elif isinstance(b, Table):
+            out += [f"**{b.caption}**", "", "| " + " | ".join(b.headers) + " |", "|" + " --- |" * len(b.headers)]
+            out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in b.rows] + [""]
+    if doc.footer:
+        out += ["---", "", f"*{doc.footer}*", ""]
+    return "\n".join(out)
+
+
+_CSS = ("body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5;"
+        "color:#1a1a1a}table{border-collapse:collapse;margin:1rem 0;width:100%}caption{text-align:left;"
+        "font-weight:bold;padding:.25rem 0}th,td{border:1px solid #555;padding:.35rem .5rem;text-align:left;"
+        "vertical-align:top}th{background:#eee}footer{border-top:2px solid #555;margin-top:2rem;padding-top:.5rem}")
+
+
+def to_html(doc: Doc, lang: str = "en") -> str:
+    e = html.escape
+    body = [f"<h1>{e(doc.title)}</h1>"]
+    for b in doc.blocks:
+        if isinstance(b, Heading):
+            body.append(f"<h{b.level}>{e(b.text)}</h{b.level}>")
+        elif isinstance(b, Para):
+            body.append(f"<p>{e(b.text)}</p>")
+        elif isinstance(b, Bullets):
+            body.append("<ul>" + "".join(f"<li>{e(i)}</li>" for i in b.items) + "</ul>")
+        elif isinstance(b, Table):
+            head = "".join(f'<th scope="col">{e(h)}</th>' for h in b.headers)
+            rows = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in b.rows)
+            body.append(f"<table><caption>{e(b.caption)}</caption><thead><tr>{head}</tr></thead>"
+                        f"<tbody>{rows}</tbody></table>")
+    footer = f"<footer><p>{e(doc.footer)}</p></footer>" if doc.footer else ""
+    return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{e(doc.title)}</title><style>{_CSS}</style></head>\n"
+            f"<body><main>{''.join(body)}</main>{footer}</body>\n</html>\n")
+
+
+def to_docx(doc: Doc) -> bytes:
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    d = Document()
+    d.core_properties.title = doc.title
+    d.core_properties.language = "en-US"
+    d.add_heading(doc.title, level=1)
+    for b in doc.blocks:
+        if isinstance(b, Heading):
+            d.add_heading(b.text, level=min(b.level, 9))
+        elif isinstance(b, Para):
+            d.add_paragraph(b.text)
+        elif isinstance(b, Bullets):
+            for item in b.items:
+                d.add_paragraph(item, style="List Bullet")
+        elif isinstance(b, Table):
+            d.add_paragraph(b.caption, style="Caption")
+            t = d.add_table(rows=1, cols=len(b.headers))
+            t.style = "Table Grid"
+            header = t.rows[0]
+            for cell, text in zip(header.cells, b.headers):
+                cell.text = text
+                for run in cell.paragraphs[0].runs:
+                    run.bold = True
+            flag = OxmlElement("w:tblHeader")  # repeat the header row on every page, and mark it as a header
+            flag.set(qn("w:val"), "true")
+            header._tr.get_or_add_trPr().append(flag)
+            for row in b.rows:
+                for cell, text in zip(t.add_row().cells, row):
+                    cell.text = str(text)
+    if doc.footer:
+        d.sections[0].footer.paragraphs[0].text = doc.footer
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def _font_dir() -> Path:
+    import matplotlib
+
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+
+def to_pdf(doc: Doc) -> bytes:
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+
+    pdf = FPDF(format="Letter")
+    pdf.set_title(doc.title)
+    pdf.set_lang("en-US")
+    pdf.set_creator("IRT Community Academy kit")
+    fonts = _font_dir()
+    pdf.add_font("DejaVu", "", str(fonts / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(fonts / "DejaVuSans-Bold.ttf"))
+    pdf.set_auto_page_break(True, margin=18)
+    pdf.add_page()
+    width = pdf.epw
+
+    def text(t: str, size: int = 10, style: str = "", gap: float = 1.5) -> None:
+        pdf.set_font("DejaVu", style, size)
+        pdf.multi_cell(width, size * 0.5, t, align="L", new_x="LMARGIN", new_y="NEXT")  # ragged right reads easier
+        pdf.ln(gap)
+
+    text(doc.title, 16, "B", 3)
+    for b in doc.blocks:
+        if isinstance(b, Heading):
+            pdf.ln(1)
+            text(b.text, {2: 13, 3: 11}.get(b.level, 11), "B", 1)
+        elif isinstance(b, Para):
+            text(b.text)
+        elif isinstance(b, Bullets):
+            for item in b.items:
+                text(f"•  {item}", gap=0.8)
+            pdf.ln(1)
+        elif isinstance(b, Table):
+            text(b.caption, 10, "B", 1)
+            pdf.set_font("DejaVu", "", 9)
+            heading = FontFace(emphasis="BOLD", fill_color=(230, 230, 230))
+            with pdf.table(headings_style=heading, line_height=4.5, first_row_as_headings=True) as table:
+                row = table.row()
+                for h in b.headers:
+                    row.cell(h)
+                for values in b.rows:
+                    row = table.row()
+                    for v in values:
+                        row.cell(str(v))
+            pdf.ln(2)
+    if doc.footer:
+        pdf.ln(3)
+        text(doc.footer, 8)
+    return bytes(pdf.output())
