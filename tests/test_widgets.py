@@ -39,6 +39,6 @@ def test_changing_the_population_and_size_reruns():
 
 def test_slider_labels_are_short_enough_to_show_whole_and_explained_in_full():
     panel = SimulatorPanel(replicates=2)
-    for name, slider in panel.sliders.items():
+    for slider in panel.sliders.values():
         assert len(slider.description) <= 34, slider.description  # fits its 17em label without cutting
         assert slider.description in panel.legend.value and slider.tooltip in panel.legend.value

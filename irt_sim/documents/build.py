@@ -8,7 +8,6 @@ content is written once.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from ..casebook import Casebook
@@ -245,7 +244,3 @@ def partner_ids(plan: Plan, book: Casebook) -> list[str]:
             seen.add(a.program)
             out.append(a.id)
     return out
-
-
-def today() -> dt.date:  # one place to ask for the date, so tests can pin it
-    return dt.date.today()

@@ -8,7 +8,6 @@ import csv
 import datetime as dt
 import io
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..casebook import Casebook
 from ..model import Plan
