@@ -8,6 +8,7 @@ user hears the result without reading the chart.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 import ipywidgets as w
@@ -88,3 +89,76 @@ class SimulatorPanel:
 def simulator_panel(**kwargs) -> SimulatorPanel:
     """The ARC-versus-referral simulator with sliders, for a notebook cell: ``simulator_panel()``."""
     return SimulatorPanel(**kwargs)
+
+
+class TeamBuilder:
+    """Course module 6: choose a customer and the partners at the table; see at once which barriers
+    are covered, who lacks a release and where eligibility is missing."""
+
+    def __init__(self, book=None):
+        from .casebook import load_casebook
+
+        self.book = book or load_casebook()
+        self.customer = w.Dropdown(options=[(c.name, cid) for cid, c in self.book.customers.items()],
+                                   description="Customer", style=_STYLE, layout=w.Layout(**_LAYOUT))
+        self.boxes = {pid: w.Checkbox(value=False, description=f"{p.name} ({p.system.label})", indent=False,
+                                      layout=w.Layout(width="auto"))
+                      for pid, p in self.book.programs.items()}
+        self.story = w.HTML()
+        self.report = w.HTML()
+        self.customer.observe(lambda _c: self._new_customer(), names="value")
+        for box in self.boxes.values():
+            box.observe(lambda _c: self.update(), names="value")
+        self._new_customer()
+
+    def _new_customer(self) -> None:
+        c = self.book.customers[self.customer.value]
+        self.story.value = (f"<p><strong>{html.escape(c.name)}</strong>, {c.age}. {html.escape(' '.join(c.story.split()))}</p>"
+                            + "<p>Systems already used: " + html.escape(", ".join(
+                                self.book.programs[p].name for p in c.systems_used if p in self.book.programs) or "none")
+                            + "</p>")
+        for box in self.boxes.values():
+            box.value = False
+        self.update()
+
+    def chosen(self) -> list[str]:
+        return [pid for pid, box in self.boxes.items() if box.value]
+
+    def update(self):
+        from .team import team_report
+
+        r = team_report(self.book, self.customer.value, self.chosen())
+        rows = "".join(
+            f"<tr><td>{html.escape(b.barrier.label)}</td><td>{html.escape(' '.join(b.detail.split()))}</td>"
+            f"<td>{html.escape(', '.join(b.partners)) if b.partners else '<strong>No partner yet</strong>'}</td></tr>"
+            for b in r.barriers)
+        partner_rows = "".join(
+            f"<tr><td>{html.escape(p.program.name)}</td>"
+            f"<td>{html.escape(p.eligibility.label) if p.eligibility else ('not needed' if not p.program.eligibility.determined else 'no application')}</td>"
+            f"<td>{'yes' if p.has_release else ('not needed' if not p.program.release_required else '<strong>no</strong>')}</td></tr>"
+            for p in r.partners) or '<tr><td colspan="3">No partner chosen yet.</td></tr>'
+        self.report.value = (
+            '<div role="status" aria-live="polite"><ul>' + "".join(f"<li>{html.escape(s)}</li>" for s in r.summary())
+            + "</ul></div>"
+            + '<table><caption>Barriers and the partners who can address them</caption><thead><tr>'
+              '<th scope="col">Barrier</th><th scope="col">What it looks like</th><th scope="col">Partners at the table</th>'
+              f"</tr></thead><tbody>{rows}</tbody></table>"
+            + '<table><caption>Partners at the table</caption><thead><tr><th scope="col">Program</th>'
+              '<th scope="col">Eligibility</th><th scope="col">Signed release</th></tr></thead>'
+              f"<tbody>{partner_rows}</tbody></table>")
+        return r
+
+    @property
+    def widget(self) -> w.Widget:
+        return w.VBox([self.customer, self.story,
+                       w.HTML("<p><strong>Who sits at the table?</strong> Tick each partner to invite.</p>"),
+                       w.VBox(list(self.boxes.values())),
+                       self.report])
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def team_builder(**kwargs) -> TeamBuilder:
+    """Course module 6: ``team_builder()``."""
+    return TeamBuilder(**kwargs)

@@ -42,3 +42,49 @@ def test_slider_labels_are_short_enough_to_show_whole_and_explained_in_full():
     for slider in panel.sliders.values():
         assert len(slider.description) <= 34, slider.description  # fits its 17em label without cutting
         assert slider.description in panel.legend.value and slider.tooltip in panel.legend.value
+
+
+def test_team_builder_shows_coverage_releases_and_eligibility(book):
+    from irt_sim.widgets import TeamBuilder
+
+    tb = TeamBuilder(book=book)
+    tb.customer.value = "lena-marsh"
+    assert "No partner yet" in tb.report.value and "No partner chosen yet" in tb.report.value
+    for pid in ("state-vr", "northgate-behavioral"):
+        tb.boxes[pid].value = True
+    r = tb.update()
+    assert len(r.systems_eligible) == 2 and "an IRT can start" in tb.report.value
+    assert "transportation" not in [b.barrier.value for b in r.uncovered]  # VR's transport help covers it
+    tb.boxes["valley-legal-aid"].value = True  # Lena signed no release for legal aid
+    legal_aid = book.programs["valley-legal-aid"].name
+    assert f"No signed release yet for: {legal_aid}" in tb.report.value
+    assert "Eligibility not settled with" in tb.report.value
+    tb.customer.value = "dario-quill"  # a new customer starts with an empty table
+    assert tb.chosen() == [] and "Dario" in tb.story.value
+
+
+def test_every_team_builder_control_is_labelled(book):
+    from irt_sim.widgets import TeamBuilder
+
+    tb = TeamBuilder(book=book)
+    assert tb.customer.description and all(box.description for box in tb.boxes.values())
+
+
+def test_quiz_feedback_explains_why():
+    from irt_sim.quiz import Quiz, load_quizzes
+
+    quiz = Quiz("what-an-irt-is")
+    q = quiz.questions[0]
+    q.show()
+    assert "Choose an answer first" in q.feedback.value
+    wrong = next(i for i, o in enumerate(q.question.options) if not o.correct)
+    q.choice.value = wrong
+    q.check.click()
+    assert "Not quite." in q.feedback.value and q.question.options[wrong].why[:30] in q.feedback.value
+    right = next(i for i, o in enumerate(q.question.options) if o.correct)
+    q.choice.value = right
+    q.check.click()
+    assert "Correct." in q.feedback.value
+    for topic, questions in load_quizzes().items():
+        for question in questions:
+            assert all(o.why for o in question.options), topic
