@@ -88,3 +88,48 @@ def test_quiz_feedback_explains_why():
     for topic, questions in load_quizzes().items():
         for question in questions:
             assert all(o.why for o in question.options), topic
+
+
+def test_plan_builder_shows_findings_live_as_the_learner_edits(book):
+    from irt_sim.widgets import PlanBuilder
+
+    pb = PlanBuilder(book=book, plan_id="lena-marsh-vet-tech")
+    assert pb.last_findings == [] and "No findings" in pb.findings.value
+    pb.wage.value = 9.0
+    assert [f.code for f in pb.last_findings] == ["IRT011"] and "IRT011" in pb.findings.value
+    pb.wage.value = 18.0
+    pb.contact.value = ""
+    assert {f.code for f in pb.last_findings} == {"IRT020"}
+    pb.clear_plan()
+    codes = {f.code for f in pb.last_findings}
+    assert {"IRT010", "IRT031"} <= codes and pb.job.value == "" and "No services agreed yet" in pb.commitments_view.value
+
+
+def test_plan_builder_adds_and_removes_commitments(book):
+    from irt_sim.widgets import PlanBuilder
+
+    pb = PlanBuilder(book=book, plan_id="lena-marsh-vet-tech")
+    pb.clear_plan()
+    assert "add" not in pb.add_commitment() and "Choose a phase name" in pb.findings.value
+    pb.phase.value = "Getting ready"
+    pb.stage.value = "preparation"
+    pb.partner.value = "ines"  # the VR counsellor
+    assert ("Gas cards or bus passes while in training or starting a job", "transportation-assistance") in pb.service.options
+    pb.service.value = "transportation-assistance"
+    assert pb.add_commitment() == "added"
+    assert "Getting ready" in pb.commitments_view.value
+    assert "IRT034" in {f.code for f in pb.last_findings}  # no milestone given
+    transport = [f for f in pb.last_findings if f.code == "IRT031" and f.item == "transportation"]
+    assert not transport  # the barrier now has a partner
+    pb.remove_which.value = pb.remove_which.options[0][1]
+    pb.remove.click()
+    assert "No services agreed yet" in pb.commitments_view.value
+
+
+def test_plan_builder_controls_are_labelled(book):
+    from irt_sim.widgets import PlanBuilder
+
+    pb = PlanBuilder(book=book)
+    for control in (pb.start, pb.job, pb.wage, pb.hours, pb.cie, pb.contact, pb.method, pb.frequency, pb.shared,
+                    pb.consent, pb.phase, pb.stage, pb.partner, pb.service, pb.milestone, pb.remove_which):
+        assert control.description, control
