@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Callable, Iterable, Iterator
 
 from .casebook import Casebook
-from .model import Attendee, Commitment, Customer, Phase, Plan, Program
+from .model import Attendee, Commitment, Customer, Goal, Phase, Plan, Program
 from .problems import FieldPath, line_for
 from .vocab import BarrierType, ServiceCategory
 
@@ -251,26 +251,33 @@ def _goal_complete(ctx: Context) -> Iterable[Hit]:
       asked to agree to an outcome its funding does not count. The goal is negotiated so that it counts
       for all of them.""")
 def _goal_meets_outcomes(ctx: Context) -> Iterable[Hit]:
-    g = ctx.plan.goal
     for program in ctx.committing_programs.values():
-        rule_ = program.outcome
-        if rule_ is None:
-            continue
-        if rule_.competitive_integrated and not g.competitive_integrated:
-            yield Hit(f"{program.name} counts only competitive integrated employment, but the goal is not. Choose a job "
-                      "in a typical community workplace at the usual pay, or do not rely on this program's services.",
-                      item=program.name, path=("goal", "competitive_integrated"))
-        floor = ctx.book.minimum_wage if rule_.wage_floor == "minimum_wage" else rule_.wage_floor
-        if floor is not None and g.hourly_wage is not None and g.hourly_wage < floor:
-            yield Hit(f"the goal's wage (${g.hourly_wage:.2f} an hour) is below what {program.name} counts as an outcome "
-                      f"(at least ${floor:.2f} an hour).", item=program.name, path=("goal", "hourly_wage"))
-        hours = rule_.min_weekly_hours
-        if ctx.customer and ctx.customer.household.single_parent_child_under_6 and rule_.min_weekly_hours_single_parent:
-            hours = rule_.min_weekly_hours_single_parent
-        if hours is not None and g.weekly_hours is not None and g.weekly_hours < hours:
-            yield Hit(f"the goal's {g.weekly_hours:g} hours a week are fewer than {program.name} needs ({hours:g} hours "
-                      "a week). Agree on more hours, or on a step that reaches them.",
-                      item=program.name, path=("goal", "weekly_hours"))
+        for path, message in outcome_gaps(ctx.plan.goal, program, ctx.customer, ctx.book.minimum_wage):
+            yield Hit(message, item=program.name, path=("goal", path))
+
+
+def outcome_gaps(goal: Goal, program: Program, customer: Customer | None, minimum_wage: float | None) -> list[tuple[str, str]]:
+    """Where ``goal`` falls short of what ``program`` counts as an employment outcome: (goal field, why).
+    Shared by the checker (IRT011) and the career-exploration activity."""
+    rule_ = program.outcome
+    if rule_ is None:
+        return []
+    gaps = []
+    if rule_.competitive_integrated and not goal.competitive_integrated:
+        gaps.append(("competitive_integrated", f"{program.name} counts only competitive integrated employment, but the "
+                     "goal is not. Choose a job in a typical community workplace at the usual pay, or do not rely on "
+                     "this program's services."))
+    floor = minimum_wage if rule_.wage_floor == "minimum_wage" else rule_.wage_floor
+    if floor is not None and goal.hourly_wage is not None and goal.hourly_wage < floor:
+        gaps.append(("hourly_wage", f"the goal's wage (${goal.hourly_wage:.2f} an hour) is below what {program.name} "
+                     f"counts as an outcome (at least ${floor:.2f} an hour)."))
+    hours = rule_.min_weekly_hours
+    if customer and customer.household.single_parent_child_under_6 and rule_.min_weekly_hours_single_parent:
+        hours = rule_.min_weekly_hours_single_parent
+    if hours is not None and goal.weekly_hours is not None and goal.weekly_hours < hours:
+        gaps.append(("weekly_hours", f"the goal's {goal.weekly_hours:g} hours a week are fewer than {program.name} "
+                     f"needs ({hours:g} hours a week). Agree on more hours, or on a step that reaches them."))
+    return gaps
 
 
 @rule("IRT012", Severity.warning, "goal", "The goal is the customer's own",

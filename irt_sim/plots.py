@@ -208,3 +208,51 @@ def cost_by_system_chart(result: SimulationResult, measure: str = "cost_per_plac
     data = s.assign(Pathway=s["pathway"].map(PATHWAYS))[["Pathway", "system", "mean", "ci_low", "ci_high"]].rename(
         columns={"system": "System", "mean": "Mean", "ci_low": "95% CI low", "ci_high": "95% CI high"}).round(2)
     return Chart(fig, title, alt, data)
+
+
+def team_network_chart(customer_name: str, systems: list[str], connected: bool) -> Chart:
+    """The customer's systems drawn around them: as separate silos (each linked only to the
+    customer, who carries every message) or connected through the team."""
+    import math as _m
+
+    fig = _new_figure(6.0, 6.0)
+    ax = fig.add_subplot()
+    ax.set_aspect("equal")
+    ax.axis("off")
+    n = max(len(systems), 1)
+    pts = [(_m.cos(2 * _m.pi * i / n + _m.pi / 2) * 3.0, _m.sin(2 * _m.pi * i / n + _m.pi / 2) * 3.0) for i in range(n)]
+    if connected:
+        for i, (x1, y1) in enumerate(pts):
+            for x2, y2 in pts[i + 1:]:
+                ax.plot([x1, x2], [y1, y2], color="#0072B2", linewidth=1.2, linestyle="-", zorder=1)
+    for x, y in pts:
+        ax.plot([0, x], [0, y], color="#D55E00" if not connected else "#0072B2", linewidth=2,
+                linestyle="--" if not connected else "-", zorder=1)
+    ax.add_patch(__import__("matplotlib.patches", fromlist=["Circle"]).Circle((0, 0), 0.9, color="#009E73", zorder=2))
+    ax.text(0, 0, customer_name.split()[0], ha="center", va="center", color="white", fontsize=10, weight="bold", zorder=3)
+    for (x, y), name in zip(pts, systems):
+        ax.text(x, y, "\n".join(_wrap(name, 18)), ha="center", va="center", fontsize=7.5, color=TEXT, zorder=3,
+                bbox={"boxstyle": "round,pad=0.4", "facecolor": "#F0E442" if not connected else "white",
+                      "edgecolor": TEXT})
+    ax.set_xlim(-4.4, 4.4)
+    ax.set_ylim(-4.4, 4.4)
+    mode = "connected through the team" if connected else "as separate silos"
+    title = f"{customer_name}'s systems, {mode}"
+    ax.set_title(title, fontsize=11)
+    if connected:
+        alt = (f"Network drawing. {customer_name} sits in the middle of {n} systems: {', '.join(systems)}. Solid lines "
+               "join every system to the customer and to every other system: the partners talk to each other through "
+               "the team, with the customer's consent.")
+    else:
+        alt = (f"Network drawing. {customer_name} sits in the middle of {n} systems: {', '.join(systems)}. Each system "
+               "is joined only to the customer by a dashed line, and no system is joined to another: the customer "
+               "carries every message between them.")
+    data = pd.DataFrame({"System": systems, "Linked to the customer": "yes",
+                         "Linked to the other systems": "yes" if connected else "no"})
+    return Chart(fig, title, alt, data)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width) or [text]

@@ -342,3 +342,160 @@ class PlanBuilder:
 def plan_builder(**kwargs) -> PlanBuilder:
     """Course module 7: ``plan_builder()``."""
     return PlanBuilder(**kwargs)
+
+
+class SiloView:
+    """Course module 3: a customer's systems as silos, then connected through the team."""
+
+    def __init__(self, book=None):
+        from .casebook import load_casebook
+
+        self.book = book or load_casebook()
+        self.customer = w.Dropdown(options=[(c.name, cid) for cid, c in self.book.customers.items()],
+                                   description="Customer", style=_STYLE, layout=w.Layout(**_LAYOUT))
+        self.mode = w.ToggleButtons(options=[("Separate silos", False), ("Connected through the team", True)],
+                                    description="Show", style={"description_width": "initial"})
+        self.chart = w.HTML()
+        for control in (self.customer, self.mode):
+            control.observe(lambda _c: self.update(), names="value")
+        self.update()
+
+    def update(self):
+        from .plots import team_network_chart
+
+        c = self.book.customers[self.customer.value]
+        systems = [self.book.programs[p].name for p, s in c.eligibility.items() if p in self.book.programs and s.counts]
+        chart = team_network_chart(c.name, systems, connected=self.mode.value)
+        self.chart.value = chart._repr_html_()
+        return chart
+
+    def _repr_mimebundle_(self, **kwargs):
+        return w.VBox([self.customer, self.mode, self.chart])._repr_mimebundle_(**kwargs)
+
+
+class GoalCheck:
+    """Course module 4: try a proposed goal for a customer and see which systems could count it."""
+
+    def __init__(self, book=None):
+        from .casebook import load_casebook
+
+        self.book = book or load_casebook()
+        box = {"style": _STYLE, "layout": w.Layout(**_LAYOUT)}
+        self.customer = w.Dropdown(options=[(c.name, cid) for cid, c in self.book.customers.items()],
+                                   description="Customer", **box)
+        self.job = w.Text(description="Job title", **box)
+        self.wage = w.BoundedFloatText(description="Hourly wage ($)", min=0, max=200, step=0.25, **box)
+        self.hours = w.BoundedFloatText(description="Hours a week", min=0, max=80, step=1, **box)
+        self.cie = w.Checkbox(description="Competitive integrated employment", value=True, indent=False)
+        self.result = w.HTML()
+        self.customer.observe(lambda _c: self._load(), names="value")
+        for control in (self.job, self.wage, self.hours, self.cie):
+            control.observe(lambda _c: self.update(), names="value")
+        self._load()
+
+    def _load(self) -> None:
+        c = self.book.customers[self.customer.value]
+        g = c.proposed_goal
+        self.job.value, self.wage.value = (g.job_title or "", g.hourly_wage or 0) if g else ("", 0)
+        self.hours.value, self.cie.value = (g.weekly_hours or 0, g.competitive_integrated) if g else (0, True)
+        self.update()
+
+    def update(self) -> list[tuple[str, list[str]]]:
+        from .checks import outcome_gaps
+        from .model import Goal
+
+        c = self.book.customers[self.customer.value]
+        goal = Goal(job_title=self.job.value or None, hourly_wage=self.wage.value or None,
+                    weekly_hours=self.hours.value or None, competitive_integrated=self.cie.value)
+        rows, verdicts = [], []
+        for pid, status in c.eligibility.items():
+            program = self.book.program(pid)
+            if program is None or not status.counts:
+                continue
+            gaps = [m for _, m in outcome_gaps(goal, program, c, self.book.minimum_wage)]
+            rule = program.outcome.summary if program.outcome else "No employment outcome of its own."
+            verdict = "Counts" if not gaps else "Does not count yet"
+            verdicts.append((program.name, gaps))
+            rows.append(f"<tr><td>{html.escape(program.name)}</td><td>{html.escape(' '.join(rule.split()))}</td>"
+                        f"<td><strong>{verdict}</strong>{'<br>' + html.escape(' '.join(gaps)) if gaps else ''}</td></tr>")
+        self.result.value = (
+            '<div role="status" aria-live="polite"><table><caption>Would each system count this goal as an outcome?'
+            '</caption><thead><tr><th scope="col">System</th><th scope="col">What it counts</th>'
+            f'<th scope="col">This goal</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+        return verdicts
+
+    def _repr_mimebundle_(self, **kwargs):
+        return w.VBox([self.customer, self.job, self.wage, self.hours, self.cie, self.result])._repr_mimebundle_(**kwargs)
+
+
+class DocumentsView:
+    """Course module 8: each agency's note and the shared plan sheet, for a worked plan."""
+
+    def __init__(self, book=None):
+        from .casebook import load_casebook
+
+        self.book = book or load_casebook()
+        self.plan = w.Dropdown(options=[(p.title or pid, pid) for pid, p in self.book.plans.items()],
+                               description="Plan", style=_STYLE, layout=w.Layout(**_LAYOUT))
+        self.which = w.Dropdown(description="Document", style=_STYLE, layout=w.Layout(**_LAYOUT))
+        self.view = w.HTML()
+        self.plan.observe(lambda _c: self._documents(), names="value")
+        self.which.observe(lambda _c: self.update(), names="value")
+        self._documents()
+
+    def _documents(self) -> None:
+        from .documents import plan_documents
+
+        self.docs = plan_documents(self.book.plans[self.plan.value], self.book)
+        self.which.options = [(d.title, k) for k, d in self.docs.items()]
+        self.which.value = next(iter(self.docs))  # the agenda first
+        self.update()
+
+    def update(self) -> str:
+        from .documents.render import to_html
+
+        if self.which.value is None:
+            return ""
+        page = to_html(self.docs[self.which.value])
+        body = page.split("<body>", 1)[1].rsplit("</body>", 1)[0]
+        for old, new in (("<h1>", "<h3>"), ("</h1>", "</h3>"), ("<main>", "<div>"), ("</main>", "</div>"),
+                         ("<footer>", "<div>"), ("</footer>", "</div>")):  # a preview inside the page, not a page
+            body = body.replace(old, new)
+        self.view.value = f'<div style="border:1px solid #999;padding:0 1rem">{body}</div>'
+        return self.view.value
+
+    def _repr_mimebundle_(self, **kwargs):
+        return w.VBox([self.plan, self.which, self.view])._repr_mimebundle_(**kwargs)
+
+
+class FidelityView:
+    """Course module 9: a fidelity self-check on a sample agency, with the good-fidelity threshold."""
+
+    def __init__(self, book=None):
+        from .casebook import load_casebook
+
+        self.book = book or load_casebook()
+        self.agency = w.Dropdown(options=[(a.name, aid) for aid, a in self.book.agencies.items()],
+                                 description="Agency", style=_STYLE, layout=w.Layout(**_LAYOUT))
+        self.threshold = w.BoundedIntText(value=100, min=25, max=125, description="Good fidelity from",
+                                          style=_STYLE, layout=w.Layout(**_LAYOUT))
+        self.view = w.HTML()
+        for control in (self.agency, self.threshold):
+            control.observe(lambda _c: self.update(), names="value")
+        self.update()
+
+    def update(self):
+        from .ips.fidelity import score_profile
+        from .ips.implementation import check_implementation
+
+        profile = self.book.agencies[self.agency.value]
+        result = score_profile(profile, threshold=self.threshold.value)
+        plan = check_implementation(profile, threshold=self.threshold.value).plan_table()
+        table = result.table().reset_index().to_html(index=False, border=0, na_rep="?")
+        steps = plan.to_html(index=False, border=0) if len(plan) else "<p>Every implementation criterion is met.</p>"
+        self.view.value = (f'<p role="status" aria-live="polite"><strong>{html.escape(result.summary())}</strong></p>'
+                           f"<h4>Items</h4>{table}<h4>Implementation plan: action steps</h4>{steps}")
+        return result
+
+    def _repr_mimebundle_(self, **kwargs):
+        return w.VBox([self.agency, self.threshold, self.view])._repr_mimebundle_(**kwargs)

@@ -133,3 +133,45 @@ def test_plan_builder_controls_are_labelled(book):
     for control in (pb.start, pb.job, pb.wage, pb.hours, pb.cie, pb.contact, pb.method, pb.frequency, pb.shared,
                     pb.consent, pb.phase, pb.stage, pb.partner, pb.service, pb.milestone, pb.remove_which):
         assert control.description, control
+
+
+def test_silo_view_draws_both_pictures_with_text_alternatives(book):
+    from irt_sim.widgets import SiloView
+
+    view = SiloView(book=book)
+    view.customer.value = "lena-marsh"
+    silos = view.update()
+    assert "no system is joined to another" in silos.alt_text and 'alt="Network drawing.' in view.chart.value
+    view.mode.value = True
+    assert "through the team" in view.update().alt_text
+
+
+def test_goal_check_says_which_systems_count_the_goal(book):
+    from irt_sim.widgets import GoalCheck
+
+    gc = GoalCheck(book=book)
+    gc.customer.value = "tasha-bellweather"
+    assert all(not gaps for _, gaps in gc.update())  # her proposed goal counts everywhere
+    gc.hours.value = 15  # below TANF's 20 hours for a single parent of a child under 6
+    tanf = [gaps for name, gaps in gc.update() if "TANF" in name][0]
+    assert tanf and "20 hours a week" in tanf[0] and "Does not count yet" in gc.result.value
+
+
+def test_documents_view_previews_every_document_of_a_plan(book):
+    from irt_sim.widgets import DocumentsView
+
+    dv = DocumentsView(book=book)
+    dv.plan.value = "lena-marsh-vet-tech"
+    titles = [t for t, _ in dv.which.options]
+    assert titles[0].startswith("IRT meeting agenda") and any(t.startswith("Case note for") for t in titles)
+    assert "<main>" not in dv.update() and "<h3>" in dv.view.value
+
+
+def test_fidelity_view_follows_the_threshold(book):
+    from irt_sim.widgets import FidelityView
+
+    fv = FidelityView(book=book)
+    fv.agency.value = "riverside-counseling-ips"
+    assert "does not yet reach" in fv.view.value
+    fv.threshold.value = 80
+    assert "it reaches good fidelity (set at 80)" in fv.view.value and "Action Steps" in fv.view.value
