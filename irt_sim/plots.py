@@ -256,3 +256,18 @@ def _wrap(text: str, width: int) -> list[str]:
     import textwrap
 
     return textwrap.wrap(text, width) or [text]
+
+
+def ips_overview_funnel(replicates: int = 50, seed: int = 1) -> Chart:
+    """The IPS preset run against the funnel the IPS overview deck reports (dashed lines)."""
+    from .cohort import generate_cohort
+    from .params import load_params
+    from .simulate import simulate
+
+    params, preset = load_params().preset("ips_overview_deck")
+    cohort = generate_cohort(params, preset.cohort.size, preset.cohort.mix, seed=seed)
+    result = simulate(cohort, params, pathways=[preset.pathway], replicates=replicates, seed=seed)
+    t = preset.targets
+    targets = {"placed": t["placed"], "employed_30": t["placed"] * t["employed_30_days_of_placed"],
+               "employed_180": t["placed"] * t["employed_180_days_of_placed"]}
+    return funnel_chart(result, targets=targets)

@@ -293,13 +293,19 @@ class PlanBuilder:
 
         plan = self.plan()
         names = {a.id: a.name for a in plan.attendees}
+
+        def service_name(partner: str, service: str) -> str:
+            program = self.book.program(a.program) if (a := plan.attendee(partner)) else None
+            found = program.service(service) if program else None
+            return found.name if found else service
+
         rows, choices = [], []
         for pi, phase in enumerate(plan.sequence):
             for ci, c in enumerate(phase.commitments):
-                label = f"{phase.phase}: {names.get(c.partner, c.partner)}, {c.service}"
-                choices.append((label, (pi, ci)))
+                service = service_name(c.partner, c.service)
+                choices.append((f"{phase.phase}: {names.get(c.partner, c.partner)}, {service}", (pi, ci)))
                 rows.append(f"<tr><td>{html.escape(phase.phase)}</td><td>{html.escape(names.get(c.partner, c.partner))}</td>"
-                            f"<td>{html.escape(c.service)}</td><td>{html.escape(c.milestone or 'none')}</td></tr>")
+                            f"<td>{html.escape(service)}</td><td>{html.escape(c.milestone or 'none')}</td></tr>")
         self.remove_which.options = choices
         self.phase.options = list(dict.fromkeys(p.phase for p in plan.sequence))
         self.commitments_view.value = (
@@ -354,7 +360,7 @@ class SiloView:
         self.customer = w.Dropdown(options=[(c.name, cid) for cid, c in self.book.customers.items()],
                                    description="Customer", style=_STYLE, layout=w.Layout(**_LAYOUT))
         self.mode = w.ToggleButtons(options=[("Separate silos", False), ("Connected through the team", True)],
-                                    description="Show", style={"description_width": "initial"})
+                                    description="Show", style={"description_width": "initial", "button_width": "16em"})
         self.chart = w.HTML()
         for control in (self.customer, self.mode):
             control.observe(lambda _c: self.update(), names="value")

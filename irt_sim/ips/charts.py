@@ -43,3 +43,13 @@ def outcomes_trend_chart(table: pd.DataFrame, title: str | None = None) -> Chart
     data = df.rename(columns={"agency": "Agency", "quarter": "Quarter", "served": "Served", "employed": "Employed",
                               "employment_rate": "Employment rate"})
     return Chart(fig, title, alt, data.round({"Employment rate": 3}))
+
+
+def casebook_outcomes(book) -> tuple[pd.DataFrame, Chart]:
+    """Quarterly outcomes of every agency in the casebook, rolled up, with the trend chart."""
+    from .outcomes import quarterly_outcomes, read_caseload, roll_up
+
+    folder = book.root / "agencies"
+    tables = [quarterly_outcomes(read_caseload(folder / f"{aid}-caseload.csv", agency=a.name))
+              for aid, a in book.agencies.items() if (folder / f"{aid}-caseload.csv").exists()]
+    return roll_up(tables), outcomes_trend_chart(pd.concat(tables, ignore_index=True))
