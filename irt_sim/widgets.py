@@ -27,6 +27,11 @@ _STYLE = {"description_width": "17em"}
 _LAYOUT = {"width": "40em"}
 
 
+def _customer_dropdown(book) -> w.Dropdown:
+    return w.Dropdown(options=[(c.name, cid) for cid, c in book.customers.items()], description="Customer",
+                      style=_STYLE, layout=w.Layout(**_LAYOUT))
+
+
 def _summary_sentence(result: SimulationResult) -> str:
     s = result.summary(["placed_share", "employed_180_share", "share_engaged"]).set_index(["pathway", "measure"])["mean"]
     parts = [f"{PATHWAYS[p]}: {s[(p, 'share_engaged')]:.0%} of needed resources engaged, "
@@ -99,8 +104,7 @@ class TeamBuilder:
         from .casebook import load_casebook
 
         self.book = book or load_casebook()
-        self.customer = w.Dropdown(options=[(c.name, cid) for cid, c in self.book.customers.items()],
-                                   description="Customer", style=_STYLE, layout=w.Layout(**_LAYOUT))
+        self.customer = _customer_dropdown(self.book)
         self.boxes = {pid: w.Checkbox(value=False, description=f"{p.name} ({p.system.label})", indent=False,
                                       layout=w.Layout(width="auto"))
                       for pid, p in self.book.programs.items()}
@@ -357,8 +361,7 @@ class SiloView:
         from .casebook import load_casebook
 
         self.book = book or load_casebook()
-        self.customer = w.Dropdown(options=[(c.name, cid) for cid, c in self.book.customers.items()],
-                                   description="Customer", style=_STYLE, layout=w.Layout(**_LAYOUT))
+        self.customer = _customer_dropdown(self.book)
         self.mode = w.ToggleButtons(options=[("Separate silos", False), ("Connected through the team", True)],
                                     description="Show", style={"description_width": "initial", "button_width": "16em"})
         self.chart = w.HTML()
@@ -387,8 +390,7 @@ class GoalCheck:
 
         self.book = book or load_casebook()
         box = {"style": _STYLE, "layout": w.Layout(**_LAYOUT)}
-        self.customer = w.Dropdown(options=[(c.name, cid) for cid, c in self.book.customers.items()],
-                                   description="Customer", **box)
+        self.customer = _customer_dropdown(self.book)
         self.job = w.Text(description="Job title", **box)
         self.wage = w.BoundedFloatText(description="Hourly wage ($)", min=0, max=200, step=0.25, **box)
         self.hours = w.BoundedFloatText(description="Hours a week", min=0, max=80, step=1, **box)
