@@ -101,8 +101,10 @@ class Loaded:
         return line_for(self.lines, path)
 
 
-def parse_document(text: str, model: type[M], file: str, *, doc_id: str | None = None) -> Loaded:
-    """Validate one YAML document as ``model``; raise CasebookError listing every problem in it."""
+def parse_document(text: str, model: type[M], file: str, *, doc_id: str | None = None,
+                   defaults: dict[str, Any] | None = None) -> Loaded:
+    """Validate one YAML document as ``model``; raise CasebookError listing every problem in it.
+    ``defaults`` fill top-level fields the text leaves out (line numbers stay the text's own)."""
     data, lines = read_yaml(text, file)
     if data is None:
         raise CasebookError([Problem(file=file, line=1, message="the file is empty.")])
@@ -110,6 +112,8 @@ def parse_document(text: str, model: type[M], file: str, *, doc_id: str | None =
         raise CasebookError(
             [Problem(file=file, line=1, message="the file should be a group of 'field: value' lines, not a single value or a list.")]
         )
+    for key, value in (defaults or {}).items():
+        data.setdefault(key, value)
     if "id" in model.model_fields and doc_id is not None:
         written = data.get("id")
         if written is not None and written != doc_id:

@@ -1,0 +1,74 @@
+"""Feedback for graded exercises speaks the language of the IRT and gives partial credit where fair."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from irt_sim.grading import NotYet, grade_choice, grade_plan, grade_team
+
+from .conftest import CASEBOOK
+
+WHY = {"irt": "Right: one customer, a goal, a team.", "committee": "A committee works on systems, not one customer.",
+       "referral": "Names alone are a referral.", "arc": "Coordination without a team plan is ARC."}
+
+
+def test_choice_right_wrong_and_unreadable():
+    assert grade_choice("IRT ", "irt", WHY).full_marks
+    wrong = grade_choice("committee", "irt", WHY)
+    assert wrong.points == 0 and wrong.lines == [WHY["committee"]]
+    odd = grade_choice("maybe", "irt", WHY)
+    assert "Write one of 'irt', 'committee'" in odd.lines[0]
+    with pytest.raises(NotYet, match="committee works on systems"):
+        wrong.require()
+
+
+def test_team_answer_gets_a_point_per_barrier_with_reasons(book):
+    lena = book.customers["lena-marsh"]
+    barriers = list(dict.fromkeys(b.type.value for b in lena.barriers))
+    good = {"skills_or_credentials": "ajc-wioa-adult", "transportation": "state-vr",
+            "benefits_and_work_incentives": "wipa-benefits", "behavioural_health": "northgate-behavioral",
+            "accommodations": "harlow-college-access"}
+    assert set(good) == set(barriers)
+    fb = grade_team(good, "lena-marsh", book)
+    assert fb.full_marks and fb.points == len(barriers), fb.lines
+    partial = dict(good, transportation="", accommodations="wipa-benefits", benefits_and_work_incentives="wipa-benfits")
+    fb = grade_team(partial, "lena-marsh", book)
+    assert fb.points == len(barriers) - 3
+    text = " ".join(fb.lines)
+    assert "The transportation barrier has no partner yet" in text
+    assert "offers nothing for the accommodations at school or work barrier" in text
+    assert "'wipa-benfits' is not a program in the casebook" in text
+
+
+def test_team_answer_with_a_not_yet_eligible_partner_gets_half(book):
+    marcus = book.customers["marcus-odell"]  # applied to VR, not yet eligible
+    answer = {b.type.value: "" for b in marcus.barriers}
+    answer["accommodations"] = "state-vr"
+    fb = grade_team(answer, "marcus-odell", book)
+    assert fb.points == 0.5 and "not eligible there yet (applied, decision pending)" in " ".join(fb.lines)
+
+
+def test_plan_answer_scores_by_section_with_the_checkers_words(book):
+    worked = (CASEBOOK / "plans" / "lena-marsh-vet-tech.yaml").read_text(encoding="utf-8")
+    full = grade_plan(worked, "lena-marsh", book)
+    assert full.full_marks and full.lines == []
+    no_contact = worked.replace("  point_of_contact: tobias\n", "")
+    fb = grade_plan(no_contact, "lena-marsh", book)
+    assert fb.points == fb.possible - 2 and any("Lines of communication: No point of contact" in x for x in fb.lines)
+    no_crisis = worked.split("crisis_plan:")[0] + "continuation: Northgate carries on.\n" if "crisis_plan:" in worked else worked
+    fb = grade_plan(no_crisis, "lena-marsh", book)
+    assert fb.points == fb.possible - 0.5 and any("crisis" in x for x in fb.lines)
+
+
+def test_an_unreadable_plan_answer_names_the_line(book):
+    fb = grade_plan("meeting:\n  date: 2026-13-40\n", "lena-marsh", book)
+    assert fb.points == 0 and "line 2" in fb.lines[1] and "not a date" in fb.lines[1]
+    wrong_customer = grade_plan("customer: dario-quill\nmeeting: {date: 2026-01-01}\n", "lena-marsh", book)
+    assert "This exercise is about Lena Marsh" in wrong_customer.lines[0]
+
+
+def test_feedback_shows_plainly_in_a_notebook(book):
+    fb = grade_choice("arc", "irt", WHY)
+    assert "0 of 1 points." in str(fb) and "Not there yet." in fb._repr_html_() and 'role="status"' in fb._repr_html_()
