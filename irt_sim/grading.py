@@ -148,3 +148,12 @@ def grade_plan(text: str, customer_id: str, book: Casebook, sections: Mapping[st
         fb.points += earned
         fb.lines += [f"{f.section_title}: {f.message}" for f in mine]
     return fb
+
+
+def check_word(answer: str | None, choices: list[str]) -> Feedback:
+    """A self-check for one-word answers: says whether the answer can be read, not whether it is right."""
+    given = (answer or "").strip().lower()
+    if given in choices:
+        return Feedback(1, 1, [f"Your answer '{given}' can be read. Your trainer's copy grades it."])
+    words = ", ".join(f"'{c}'" for c in choices)
+    return Feedback(0, 1, [f"Write one of {words} between the quotes" + (f" ('{answer}' is not one of them)." if given else ".")])
