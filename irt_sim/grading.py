@@ -157,3 +157,17 @@ def check_word(answer: str | None, choices: list[str]) -> Feedback:
         return Feedback(1, 1, [f"Your answer '{given}' can be read. Your trainer's copy grades it."])
     words = ", ".join(f"'{c}'" for c in choices)
     return Feedback(0, 1, [f"Write one of {words} between the quotes" + (f" ('{answer}' is not one of them)." if given else ".")])
+
+
+def read_team_answer(text: str) -> dict[str, str]:
+    """The learner's team answer: one 'barrier: program-id' line per barrier. Unreadable lines are
+    skipped here and show up as barriers with no partner in the feedback."""
+    from .yamlfile import read_yaml
+
+    try:
+        data, _ = read_yaml(text or "", "your answer")
+    except CasebookError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): "" if v is None else str(v) for k, v in data.items()}

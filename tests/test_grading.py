@@ -72,3 +72,11 @@ def test_an_unreadable_plan_answer_names_the_line(book):
 def test_feedback_shows_plainly_in_a_notebook(book):
     fb = grade_choice("arc", "irt", WHY)
     assert "0 of 1 points." in str(fb) and "Not there yet." in fb._repr_html_() and 'role="status"' in fb._repr_html_()
+
+
+def test_team_answers_are_read_from_simple_lines(book):
+    from irt_sim.grading import read_team_answer
+
+    assert read_team_answer('  transportation: valley-ride\n  housing: ""\n') == {"transportation": "valley-ride", "housing": ""}
+    assert read_team_answer("transportation: [\n") == {}
+    assert grade_team(read_team_answer("nonsense"), "beatriz-almonte", book).points == 0
