@@ -293,6 +293,26 @@ def cmd_plan_update(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if problems else EXIT_OK
 
 
+def cmd_grade(args: argparse.Namespace) -> int:
+    from .grader import grade
+
+    root = kit_root()
+    course = Path(args.course) if args.course else (root / "exercises" if root else Path("exercises"))
+    try:
+        report = grade(args.assignment, Path(args.submissions), course, workers=args.workers)
+    except ValueError as exc:
+        print(f"Cannot grade: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"\nGraded {len(report.graded)} submission(s). Grades: {display_path(report.grades_csv)}; feedback in "
+          f"{display_path(course / 'feedback')}.")
+    if report.problems:
+        print("\nTo look at:")
+        for student, notes in sorted(report.problems.items()):
+            for note in notes:
+                print(f"  {student}: {note}")
+    return EXIT_OK
+
+
 def cmd_lab(args: argparse.Namespace) -> int:
     root = kit_root()
     if root is None or not (root / "course").is_dir():
@@ -348,6 +368,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the day of the update (default: today)")
     p.add_argument("--casebook", metavar="DIR")
     p.set_defaults(func=cmd_plan_update)
+
+    p = sub.add_parser("grade", help="autograde an exercise's submissions, write feedback and export grades")
+    p.add_argument("assignment", metavar="ASSIGNMENT")
+    p.add_argument("--submissions", required=True, metavar="DIR_OR_ZIP",
+                   help="a folder with one folder per learner, or the zip file downloaded from an LMS")
+    p.add_argument("--course", metavar="DIR", help="the nbgrader course folder (default: the kit's exercises/)")
+    p.add_argument("--workers", type=int, help="submissions run at once (default: one per core)")
+    p.set_defaults(func=cmd_grade)
 
     p = sub.add_parser("ips", help="IPS supported employment tools")
     isub = p.add_subparsers(dest="ips_command", required=True, metavar="ACTION")

@@ -1,0 +1,104 @@
+"""End to end: fixture submissions graded with exact scores; broken, missing, tampered and extra
+files are reported and the rest still graded; feedback never shows a hidden test."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from irt_sim.cli import main
+
+from .conftest import KIT
+from .test_exercises import nbgrader
+
+RIGHT = {"1": "committee", "2": "referral", "3": "arc", "4": "irt"}
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    base = tmp_path_factory.mktemp("grading")
+    course = base / "exercises"
+    shutil.copytree(KIT / "exercises", course, ignore=shutil.ignore_patterns("release", "gradebook.db", "exchange"))
+    assert nbgrader(course, "generate_assignment", "irt_or_not", "--force").returncode == 0
+    release = nbformat.read(course / "release" / "irt_or_not" / "irt_or_not.ipynb", as_version=4)
+    subs = base / "submissions"
+
+    def make(student, answers, change=None):
+        nb = nbformat.from_dict(json.loads(json.dumps(release)))
+        for c in nb.cells:
+            gid = c.metadata.get("nbgrader", {}).get("grade_id", "")
+            if gid.startswith("answer_"):
+                c.source = f'answer_{gid[-1]} = "{answers.get(gid[-1], "")}"'
+            if change:
+                change(gid, c)
+        (subs / student).mkdir(parents=True)
+        nbformat.write(nb, subs / student / "irt_or_not.ipynb")
+
+    make("correct", RIGHT)
+    make("other-form", {k: v.upper() + "  " for k, v in RIGHT.items()})  # another valid form of the same answers
+    make("partly", dict(RIGHT, **{"2": "arc"}))
+    make("blank", {})
+    make("syntax", RIGHT, lambda gid, c: setattr(c, "source", 'answer_2 = "referral') if gid == "answer_2" else None)
+    make("raises", RIGHT, lambda gid, c: setattr(c, "source", "answer_3 = 1 / 0") if gid == "answer_3" else None)
+    make("loops", RIGHT, lambda gid, c: setattr(c, "source", 'while True:\n    pass\nanswer_4 = "irt"') if gid == "answer_4" else None)
+    make("tamper", dict(RIGHT, **{"1": "irt"}), lambda gid, c: setattr(c, "source", "pass") if gid == "test_1" else None)
+    (subs / "broken").mkdir()
+    (subs / "broken" / "irt_or_not.ipynb").write_text("{ this is not json", encoding="utf-8")
+    (subs / "missing").mkdir()
+    (subs / "missing" / "notes.txt").write_text("my notes", encoding="utf-8")
+    make("extra", RIGHT)
+    (subs / "extra" / "scratch.py").write_text("print(1)", encoding="utf-8")
+    archive = base / "lms-download.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for f in subs.rglob("*"):
+            if f.is_file():
+                z.write(f, Path("submissions") / f.relative_to(subs))
+    course.joinpath("nbgrader_config.py").write_text(
+        course.joinpath("nbgrader_config.py").read_text() + "\nc.Execute.timeout = 5\n", encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["grade", "irt_or_not", "--submissions", str(archive), "--course", str(course), "--workers", "2"])
+    return course, code, out.getvalue()
+
+
+def scores(course):
+    with open(course / "grades-irt_or_not.csv", newline="") as f:
+        return {row["student_id"]: float(row["raw_score"]) for row in csv.DictReader(f)}
+
+
+def test_every_submission_gets_its_exact_score(graded):
+    course, code, _ = graded
+    assert code == 0
+    assert scores(course) == {"correct": 4, "other-form": 4, "partly": 3, "blank": 0, "syntax": 3, "raises": 3,
+                              "loops": 3, "tamper": 3, "extra": 4}
+
+
+def test_broken_missing_tampered_and_extra_are_reported(graded):
+    course, _, out = graded
+    assert "broken: irt_or_not.ipynb is not a readable notebook" in out
+    assert "missing: irt_or_not.ipynb is missing from the submission" in out
+    assert "tamper: the locked cell 'test_1' was edited" in out
+    assert "extra: extra files were ignored: scratch.py" in out
+    # no false alarm: the stripped hidden tests of every other submission raise nothing
+    assert not re.search(r"^  (correct|partly|blank|other-form): the locked cell", out, re.M)
+    assert "broken" not in scores(course) and "missing" not in scores(course)
+
+
+def test_feedback_never_shows_a_hidden_test(graded):
+    course, _, _ = graded
+    pages = list((course / "feedback").glob("*/irt_or_not/*.html"))
+    assert len(pages) == 9
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "HIDDEN TESTS" not in text and not re.search(r"grade_choice\(answer_\d", text), page
+    partly = (course / "feedback" / "partly" / "irt_or_not" / "irt_or_not.html").read_text(encoding="utf-8")
+    assert "NotYet: Active Resource Coordination" in partly  # the domain reason stays
