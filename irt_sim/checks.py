@@ -410,8 +410,10 @@ def _within_program_span(ctx: Context) -> Iterable[Hit]:
     for pi, phase, ci, c in ctx.commitments():
         program = ctx.program_of(ctx.plan.attendee(c.partner))
         if program is not None and phase.stage.order > program.services_stop.after.order:
+            note = program.services_stop.note.strip().rstrip(".")
+            note = note[0].lower() + note[1:] if note[1:2].islower() else note  # mid-sentence, keep acronyms
             yield Hit(f"{program.name}'s services stop after {program.services_stop.after.label} "
-                      f"({program.services_stop.note.rstrip('.')}), but it commits '{c.service}' in '{phase.phase}' "
+                      f"({' '.join(note.split())}), but it commits '{c.service}' in '{phase.phase}' "
                       f"({phase.stage.label}). Plan who takes this over.",
                       item=ctx.commitment_label(phase, c), path=("sequence", pi, "commitments", ci))
 

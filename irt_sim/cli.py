@@ -50,20 +50,28 @@ def _summary(findings: list[Finding]) -> str:
     return f"{n_err} error{'s' if n_err != 1 else ''}, {n_warn} warning{'s' if n_warn != 1 else ''}"
 
 
-def cmd_check_plan(args: argparse.Namespace) -> int:
-    plan_path = Path(args.plan)
-    book_dir = Path(args.casebook) if args.casebook else casebook_for_plan(plan_path)
+def _plan_or_exit(plan_arg: str, casebook_arg: str | None, verb: str = "read"):
+    """Load a plan against its casebook; on failure print every problem (and a hint when the casebook
+    has problems of its own) and return (None, book)."""
+    plan_path = Path(plan_arg)
+    book_dir = Path(casebook_arg) if casebook_arg else casebook_for_plan(plan_path)
     book = load_casebook(book_dir)
     try:
-        loaded = load_plan(plan_path, book)
+        return load_plan(plan_path, book), book
     except CasebookError as exc:
-        print(f"The plan {display_path(plan_path)} cannot be checked:", file=sys.stderr)
+        print(f"The plan {display_path(plan_path)} cannot be {verb}:", file=sys.stderr)
         for p in exc.problems:
             print(f"  {p}", file=sys.stderr)
         related = [p for p in book.problems if p.file not in {q.file for q in exc.problems}]
         if related:
             print(f"\nThe casebook at {display_path(book_dir)} also has {len(related)} problem(s); "
                   "run 'irt-academy casebook check' to see them.", file=sys.stderr)
+        return None, book
+
+
+def cmd_check_plan(args: argparse.Namespace) -> int:
+    loaded, book = _plan_or_exit(args.plan, args.casebook, verb="checked")
+    if loaded is None:
         return EXIT_UNREADABLE
     plan = loaded.obj
     customer = book.customer(plan.customer)
@@ -236,18 +244,6 @@ def _outcomes_text(table) -> str:
     shown = shown[[c for c in order if c in shown]]
     shown.columns = [c.replace("_", " ") for c in shown.columns]
     return shown.to_string(index=False)
-
-
-def _plan_or_exit(plan_arg: str, casebook_arg: str | None):
-    plan_path = Path(plan_arg)
-    book = load_casebook(Path(casebook_arg) if casebook_arg else casebook_for_plan(plan_path))
-    try:
-        return load_plan(plan_path, book), book
-    except CasebookError as exc:
-        print(f"The plan {display_path(plan_path)} cannot be read:", file=sys.stderr)
-        for p in exc.problems:
-            print(f"  {p}", file=sys.stderr)
-        return None, book
 
 
 def cmd_export_plan(args: argparse.Namespace) -> int:

@@ -32,7 +32,7 @@ class GradingReport:
         self.problems.setdefault(student, []).append(text)
 
 
-def _nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess:
+def run_nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess:
     bin_dir = Path(sys.executable).parent
     env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
     return subprocess.run([str(bin_dir / "nbgrader"), *args], cwd=course, env=env, capture_output=True, text=True)
@@ -115,7 +115,7 @@ def _run_worker(course: Path, assignment: str, students: list[str], work: Path, 
                                                                  "downloaded"))
     for student in students:
         shutil.copytree(course / "submitted" / student, copy / "submitted" / student)
-    _nbgrader(copy, "autograde", assignment, "--force")
+    run_nbgrader(copy, "autograde", assignment, "--force")
     return copy
 
 
@@ -127,7 +127,7 @@ def grade(assignment: str, submissions: Path, course: Path, workers: int | None 
         raise ValueError(f"there is no assignment '{assignment}' in {course / 'source'}")
     if not submissions.exists():
         raise ValueError(f"{submissions} does not exist")
-    done = _nbgrader(course, "generate_assignment", assignment, "--force")
+    done = run_nbgrader(course, "generate_assignment", assignment, "--force")
     if done.returncode != 0:
         raise RuntimeError("nbgrader could not prepare the assignment:\n" + done.stdout[-2000:] + done.stderr[-2000:])
     with tempfile.TemporaryDirectory(prefix="irt-grade-") as tmp:
@@ -152,12 +152,12 @@ def grade(assignment: str, submissions: Path, course: Path, workers: int | None 
             for nb in ran.glob("*.ipynb"):
                 shutil.copy2(nb, target / nb.name)  # the run notebook, with outputs, replaces the upload
             progress(f"[{n}/{len(students)}] ran {student}")
-    recorded = _nbgrader(course, "autograde", assignment, "--no-execute", "--force")  # one writer
+    recorded = run_nbgrader(course, "autograde", assignment, "--no-execute", "--force")  # one writer
     if recorded.returncode != 0:
         report.note("(all)", "nbgrader reported problems while recording grades; see its log.")
-    _nbgrader(course, "generate_feedback", assignment, "--force")
+    run_nbgrader(course, "generate_feedback", assignment, "--force")
     strip_feedback_tracebacks(course, assignment)
-    _nbgrader(course, "export", "--to", str(course / f"grades-{assignment}.csv"))
+    run_nbgrader(course, "export", "--to", str(course / f"grades-{assignment}.csv"))
     report.graded = students
     report.grades_csv = course / f"grades-{assignment}.csv"
     return report

@@ -5,23 +5,17 @@ and the blank release passes none."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from irt_sim.grader import run_nbgrader as nbgrader
+
 from .conftest import KIT
 
 ASSIGNMENTS = sorted(p.name for p in (KIT / "exercises" / "source").iterdir() if p.is_dir())
-
-
-def nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
-    return subprocess.run([str(Path(sys.executable).parent / "nbgrader"), *args], cwd=course, env=env,
-                          capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture(scope="module")

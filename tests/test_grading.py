@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from irt_sim.grading import NotYet, grade_choice, grade_plan, grade_team
