@@ -155,18 +155,8 @@ def ips_scale_markdown() -> str:
         out += ["", f"## {title}", "", "| item | name | what it asks | how it is scored | anchor confidence |",
                 "| --- | --- | --- | --- | --- |"]
         for item in (i for i in scale.items if i.section == key):
-            a = item.anchor
-            if a.kind == "measure":
-                sign = "at most" if a.better == "lower" else "at least"
-                fmt = (lambda c: f"{c:.0%}") if "share" in a.measure else (lambda c: f"{c:g}")
-                how = f"{a.unit}: " + ", ".join(f"{s} {sign} {fmt(c)}" for s, c in zip((5, 4, 3, 2), a.cutoffs)) \
-                      + ", otherwise 1"
-            elif a.kind == "components":
-                how = f"count of {len(a.components)} components ({'; '.join(a.components.values())}): " + ", ".join(
-                    f"{s} from {c:g}" for s, c in zip((5, 4, 3, 2), a.cutoffs)) + ", otherwise 1"
-            else:
-                how = f"reviewer's judgement. {a.guide}"
-            out.append(f"| {item.id} | {item.name} | {esc(item.about)} | {esc(how)} | {item.confidence.value} |")
+            out.append(f"| {item.id} | {item.name} | {esc(item.about)} | {esc(item.how_scored())} | "
+                       f"{item.confidence.value} |")
     out += ["", "## Implementation plan criteria", "",
             "| area | requirement | action step when not met | responsible | target |", "| --- | --- | --- | --- | --- |"]
     for area in load_criteria().areas.values():

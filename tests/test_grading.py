@@ -78,3 +78,52 @@ def test_team_answers_are_read_from_simple_lines(book):
     assert read_team_answer('  transportation: valley-ride\n  housing: ""\n') == {"transportation": "valley-ride", "housing": ""}
     assert read_team_answer("transportation: [\n") == {}
     assert grade_team(read_team_answer("nonsense"), "beatriz-almonte", book).points == 0
+
+
+def _solution(assignment: str, grade_id: str) -> dict:
+    """Run the worked answer of one cell of an exercise's source notebook; returns its variables."""
+    import json
+
+    from .conftest import KIT
+
+    nb = json.loads((KIT / "exercises" / "source" / assignment / f"{assignment}.ipynb").read_text(encoding="utf-8"))
+    cell = next(c for c in nb["cells"] if c["metadata"]["nbgrader"]["grade_id"] == grade_id)
+    scope: dict = {}
+    exec("".join(cell["source"]), scope)  # the cell sets the blank template, then the worked answer
+    return scope
+
+
+FULL_RECORD = """
+add_barriers:
+  - type: accommodations
+    detail: Her screen reader must work with the employer's software.
+"""
+
+
+def test_the_held_back_record_catches_a_plan_that_only_answers_the_self_check(book):
+    from irt_sim.grading import grade_held_back, held_back_case
+
+    worked = _solution("negotiate_the_plan", "answer_plan")["plan"]
+    variant = held_back_case(book, "odessa-pruitt", FULL_RECORD)
+    assert [b.type.value for b in variant.customers["odessa-pruitt"].barriers][-1] == "accommodations"
+    assert len(book.customers["odessa-pruitt"].barriers) == 5  # the learner's casebook is untouched
+    assert grade_held_back(worked, "odessa-pruitt", book, variant).full_marks
+
+    # Drop what serves her at work (VR's assistive technology and job coaching): the self-check
+    # still passes, because the independent living centre's device loan covers the recorded barrier.
+    narrow = (worked.replace("      - {partner: vr, service: assistive-technology, milestone: Screen reader and magnifier "
+                             "set up and learned at home}\n", "")
+                    .replace("      - {partner: vr, service: job-coaching, milestone: Steady at work after 90 days}\n", "")
+                    .replace(", coordinated_with: vr}", "}"))
+    assert narrow != worked
+    assert grade_plan(narrow, "odessa-pruitt", book).full_marks, grade_plan(narrow, "odessa-pruitt", book).lines
+    fb = grade_held_back(narrow, "odessa-pruitt", book, variant)
+    assert fb.points == 0 and "accommodations" in " ".join(fb.lines) and "full record of Odessa's case" in fb.lines[0]
+    assert grade_held_back("meeting: [", "odessa-pruitt", book, variant).points == 0
+
+
+def test_partial_credit_prints_the_lines_and_returns_the_points(capsys):
+    from irt_sim.grading import Feedback
+
+    assert Feedback(1.5, 2, ["Step 3 has no who yet."]).partial() == 1.5
+    assert "1.5 of 2 points.\n- Step 3 has no who yet." in capsys.readouterr().out

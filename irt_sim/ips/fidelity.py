@@ -46,6 +46,19 @@ class Item(_Strict):
     confidence: Confidence
     source: str
 
+    def how_scored(self) -> str:
+        """The anchor in words: what is measured or counted and which value earns which score."""
+        a = self.anchor
+        if a.kind == "measure":
+            sign = "at most" if a.better == "lower" else "at least"
+            fmt = (lambda c: f"{c:.0%}") if "share" in a.measure else (lambda c: f"{c:g}")
+            return f"{a.unit}: " + ", ".join(f"{s} {sign} {fmt(c)}" for s, c in zip((5, 4, 3, 2), a.cutoffs)) \
+                + ", otherwise 1"
+        if a.kind == "components":
+            return f"count of {len(a.components)} components ({'; '.join(a.components.values())}): " + ", ".join(
+                f"{s} from {c:g}" for s, c in zip((5, 4, 3, 2), a.cutoffs)) + ", otherwise 1"
+        return f"reviewer's judgement. {a.guide}"
+
 
 class Band(_Strict):
     band: str

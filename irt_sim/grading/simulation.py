@@ -1,0 +1,175 @@
+"""Exercise 2, ARC versus referral: the learner runs the simulator for one fixed cohort and answers
+questions from its table. Expected answers are computed from the same run at grading time, never
+written down, so they follow the simulator's parameters if those are ever revised."""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+import pandas as pd
+
+from ..cohort import generate_cohort
+from ..params import PATHWAYS, load_params
+from ..simulate import SimulationResult, simulate
+from .feedback import Feedback
+
+#: The exercise's cohort: everyone in it sees the same 300 customers and the same 20 runs.
+ARC_COHORT = {"population": "mental_illness", "size": 300, "seed": 2026, "replicates": 20}
+
+# The table's rows: measure -> (label, how to show a value)
+_PERCENT, _COUNT, _HOURS, _DOLLARS = (lambda v: f"{v:.0%}"), (lambda v: f"{v:.1f}"), (lambda v: f"{v:.1f}"), \
+    (lambda v: f"${v:,.0f}")
+ROWS = {
+    "share_engaged": ("Needed resources the customers engaged", _PERCENT),
+    "placed": ("Customers placed in a job (of 300)", _COUNT),
+    "employed_30": ("Still employed at 30 days", _COUNT),
+    "employed_180": ("Still employed at 180 days", _COUNT),
+    "weeks_to_job_median": ("Weeks to a job (median)", _COUNT),
+    "staff_hours_per_customer": ("Staff hours per customer, all partners", _HOURS),
+    "cost_per_placement": ("Cost of one placement, all partners", _DOLLARS),
+}
+
+
+@lru_cache(maxsize=1)
+def arc_exercise() -> SimulationResult:
+    """Run the exercise's cohort through simple referral, ARC, and ARC with a team."""
+    params = load_params()
+    c = ARC_COHORT
+    cohort = generate_cohort(params, c["size"], {c["population"]: 1}, seed=c["seed"])
+    return simulate(cohort, params, replicates=c["replicates"], seed=c["seed"])
+
+
+class ArcTable:
+    """The exercise's table: one row per measure, one column per pathway, the mean and its 95% interval."""
+
+    def __init__(self, result: SimulationResult):
+        s = result.summary(list(ROWS)).set_index(["measure", "pathway"])
+        self.frame = pd.DataFrame(
+            {PATHWAYS[p]: [f"{fmt(s.loc[(m, p), 'mean'])} ({fmt(s.loc[(m, p), 'ci_low'])} to {fmt(s.loc[(m, p), 'ci_high'])})"
+                           for m, (_label, fmt) in ROWS.items()] for p in PATHWAYS},
+            index=[label for label, _fmt in ROWS.values()])
+        self.frame.index.name = "Measure"
+        self.replicates = result.replicates
+
+    def _repr_html_(self) -> str:
+        caption = (f"Averages over {self.replicates} runs of the same 300 customers with serious mental illness. "
+                   "In brackets: the 95% confidence interval of each average.")
+        return self.frame.to_html(border=0).replace(
+            "<thead>", f"<caption>{html.escape(caption)}</caption><thead>", 1)
+
+    def __repr__(self) -> str:
+        return self.frame.to_string()
+
+
+def arc_tables() -> ArcTable:
+    return ArcTable(arc_exercise())
+
+
+# --- the questions -----------------------------------------------------------------------------------
+
+
+def _mean(r: SimulationResult, measure: str, pathway: str) -> float:
+    s = r.summary([measure])
+    return float(s.loc[s["pathway"] == pathway, "mean"].iloc[0])
+
+
+def _compare(r: SimulationResult, measure: str, pathway: str, baseline: str = "referral") -> str:
+    """'higher', 'lower' or 'about the same': the 95% intervals decide, not the averages alone."""
+    s = r.summary([measure]).set_index("pathway")
+    a, b = s.loc[pathway], s.loc[baseline]
+    if a["ci_low"] <= b["ci_high"] and b["ci_low"] <= a["ci_high"]:
+        return "about the same"
+    return "higher" if a["mean"] > b["mean"] else "lower"
+
+
+@dataclass(frozen=True)
+class Question:
+    number: int
+    expected: Callable[[SimulationResult], float | str]
+    tolerance: float  # for numbers: how far from the exact value a careful reading may land
+    why: str  # the domain reason, shown when the answer is off
+    unit: str = ""
+    words: tuple[str, ...] = ()
+
+    @property
+    def is_number(self) -> bool:
+        return not self.words
+
+
+_COMPARE = ("higher", "lower", "about the same")
+QUESTIONS = {
+    "engaged_referral": Question(
+        1, lambda r: 100 * _mean(r, "share_engaged", "referral"), 1,
+        "With a simple referral the customer is handed names and approaches each resource alone; many never "
+        "connect. Read the 'needed resources the customers engaged' row, Simple referral column.", "%"),
+    "engaged_arc": Question(
+        2, lambda r: 100 * _mean(r, "share_engaged", "arc"), 1,
+        "With ARC, staff help the customer approach and engage each resource, so far more connections are made. "
+        "Read the same row, Active Resource Coordination column.", "%"),
+    "more_employed_180": Question(
+        3, lambda r: _mean(r, "employed_180", "irt") - _mean(r, "employed_180", "referral"), 2,
+        "Subtract the Simple referral value from the ARC-and-team value in the 'still employed at 180 days' row.",
+        " customers"),
+    "kept_job_referral": Question(
+        4, lambda r: 100 * _mean(r, "employed_180", "referral") / _mean(r, "placed", "referral"), 2,
+        "Divide 'still employed at 180 days' by 'placed in a job' for Simple referral, then multiply by 100. "
+        "Few of the jobs found alone last: nobody is there when the first problems at work come up.", "%"),
+    "cost_arc": Question(
+        5, lambda r: _compare(r, "cost_per_placement", "arc"), 0,
+        "Compare the two intervals in the 'cost of one placement' row: if they do not overlap, one is clearly "
+        "higher. ARC alone puts in many staff hours but places fewer people than a team does.", words=_COMPARE),
+    "cost_team": Question(
+        6, lambda r: _compare(r, "cost_per_placement", "irt"), 0,
+        "Compare the intervals in the 'cost of one placement' row: when they overlap, the honest answer is "
+        "'about the same'. A team spends more hours per customer but places many more of them.", words=_COMPARE),
+}
+
+
+def _read(name: str, answer) -> tuple[float | str | None, str | None]:
+    """The learner's answer as a number or a word, or a plain-language reason why it cannot be read."""
+    q = QUESTIONS[name]
+    if q.is_number:
+        if answer is None or isinstance(answer, bool):
+            return None, f"Question {q.number}: write a number in place of None."
+        try:
+            value = float(str(answer).strip().rstrip("%").replace(",", "").replace("$", ""))
+        except ValueError:
+            return None, f"Question {q.number}: '{answer}' is not a number; write digits only, like 42 or 42.5."
+        if math.isnan(value):
+            return None, f"Question {q.number}: write a number in place of None."
+        return value, None
+    word = str(answer or "").strip().lower().strip("'\"")
+    if word not in q.words:
+        options = ", ".join(f"'{w}'" for w in q.words)
+        return None, f"Question {q.number}: write one of {options} between the quotes."
+    return word, None
+
+
+def check_arc(name: str, answer, points: float = 1) -> Feedback:
+    """Self-check: can the answer be read? (Whether it is right is for the trainer's copy.)"""
+    value, problem = _read(name, answer)
+    if problem:
+        return Feedback(0, points, [problem])
+    return Feedback(points, points, [f"Question {QUESTIONS[name].number}: your answer can be read."])
+
+
+def grade_arc(name: str, answer, points: float = 1) -> Feedback:
+    """Full points for an answer within the question's tolerance of the simulator's value (or the
+    right word); the line says why otherwise."""
+    q = QUESTIONS[name]
+    value, problem = _read(name, answer)
+    if problem:
+        return Feedback(0, points, [problem])
+    expected = q.expected(arc_exercise())
+    if q.is_number:
+        if abs(value - expected) <= q.tolerance + 1e-9:
+            return Feedback(points, points, [f"Question {q.number}: right ({expected:.0f}{q.unit})."])
+        return Feedback(0, points, [f"Question {q.number}: you wrote {value:g}{q.unit}; the run gives about "
+                                    f"{expected:.0f}{q.unit}. {q.why}"])
+    if value == expected:
+        return Feedback(points, points, [f"Question {q.number}: right ('{expected}')."])
+    return Feedback(0, points, [f"Question {q.number}: you wrote '{value}'; the run says '{expected}'. {q.why}"])
