@@ -17,6 +17,8 @@ c.ClearSolutions.text_stub = "Write your answer here."
 # A stuck cell must not stop a grading run: each cell gets 20 s, then it is interrupted and scored 0.
 c.Execute.timeout = 20
 c.Execute.interrupt_on_timeout = True
+# A graded kernel has nothing to save: stop it at once instead of waiting for a clean shutdown (0.1 s a notebook).
+c.Execute.shutdown_kernel = "immediate"
 
 # A deleted test cell is put back (and scored), not silently turned into "needs manual grading".
 c.OverwriteCells.add_missing_cells = True

@@ -89,9 +89,18 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
 
 
-def load_casebook(root: str | Path | None = None) -> Casebook:
-    """Load a whole casebook folder. Never raises for bad content: see ``Casebook.problems``."""
+def load_casebook(root: str | Path | None = None, *, cache: bool = True) -> Casebook:
+    """Load a whole casebook folder. Never raises for bad content: see ``Casebook.problems``.
+    With ``cache``, an unchanged casebook comes from the load cache (irt_sim.loadcache)."""
     root = Path(root) if root is not None else default_casebook_dir()
+    if cache and root.is_dir():
+        from .loadcache import cached
+
+        return cached(root, lambda: _load(root))
+    return _load(root)
+
+
+def _load(root: Path) -> Casebook:
     book = Casebook(root=root)
     if not root.is_dir():
         book.problems.append(Problem(file=str(root), message="this casebook folder does not exist."))

@@ -289,13 +289,31 @@ def cmd_plan_update(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if problems else EXIT_OK
 
 
+class ProgressBar:
+    """'[#######.........] 12 of 40 graded': redrawn in place on a terminal, one line per change in a log."""
+
+    def __init__(self, width: int = 30, out=None):
+        self.width, self.out, self.last = width, out or sys.stdout, None
+
+    def __call__(self, done: int, total: int) -> None:
+        if (done, total) == self.last:
+            return
+        self.last = (done, total)
+        filled = self.width * done // max(total, 1)
+        line = f"[{'#' * filled}{'.' * (self.width - filled)}] {done} of {total} graded"
+        if self.out.isatty():
+            print("\r" + line, end="\n" if done >= total else "", file=self.out, flush=True)
+        else:
+            print(line, file=self.out, flush=True)
+
+
 def cmd_grade(args: argparse.Namespace) -> int:
     from .grader import grade
 
     root = kit_root()
     course = Path(args.course) if args.course else (root / "exercises" if root else Path("exercises"))
     try:
-        report = grade(args.assignment, Path(args.submissions), course, workers=args.workers)
+        report = grade(args.assignment, Path(args.submissions), course, workers=args.workers, progress=ProgressBar())
     except ValueError as exc:
         print(f"Cannot grade: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE

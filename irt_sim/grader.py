@@ -1,22 +1,28 @@
 """The trainer's grading run: collect submissions, autograde them in parallel, record every grade in
 the one gradebook, write feedback and export grades as CSV.
 
-nbgrader grades one submission at a time and its SQLite gradebook takes one writer. So the slow
-part, running each learner's notebook, happens in parallel in separate worker copies of the course;
-then the main course records the already-run notebooks with ``autograde --no-execute``, one writer,
-so no grade is lost. A submission that cannot be read is reported and left out; the rest go on.
+nbgrader grades one submission at a time and its SQLite gradebook takes one writer (nbgrader issue
+#174). So each worker runs nbgrader's own ``autograde`` and ``generate_feedback`` on a share of the
+submissions in a private copy of the course, with a private gradebook; then the main process, the
+only writer of the course's gradebook, copies each submission's autograde results into it (the same
+fields nbgrader's SaveAutoGrades and AssignLatePenalties write, and by the same rule, so a trainer's
+manual scores survive a regrade). A submission that cannot be read is reported and left out; the
+rest go on.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 import zipfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -27,6 +33,7 @@ class GradingReport:
     graded: list[str] = field(default_factory=list)
     problems: dict[str, list[str]] = field(default_factory=dict)  # student -> plain-language problems
     grades_csv: Path | None = None
+    seconds: dict[str, float] = field(default_factory=dict)  # stage -> wall-clock time (for bench/)
 
     def note(self, student: str, text: str) -> None:
         self.problems.setdefault(student, []).append(text)
@@ -50,6 +57,24 @@ def _students(submissions: Path, work: Path) -> Path:
         inner = [p for p in target.iterdir() if p.is_dir()]
         return inner[0] if len(inner) == 1 and not any(inner[0].glob("*.ipynb")) else target
     return submissions
+
+
+def release_is_current(course: Path, assignment: str) -> bool:
+    """True when the gradebook knows the assignment and every released notebook is newer than its
+    source and the course's configuration: then grading need not generate the release again."""
+    import sqlite3
+
+    sources = list((course / "source" / assignment).glob("*.ipynb"))
+    config = course / "nbgrader_config.py"
+    newest = max([p.stat().st_mtime for p in sources] + ([config.stat().st_mtime] if config.exists() else []), default=0)
+    released = [course / "release" / assignment / p.name for p in sources]
+    if not sources or not all(r.exists() and r.stat().st_mtime >= newest for r in released):
+        return False
+    try:
+        with sqlite3.connect(f"file:{course / 'gradebook.db'}?mode=ro", uri=True) as db:
+            return db.execute("select 1 from assignment where name = ?", (assignment,)).fetchone() is not None
+    except sqlite3.Error:
+        return False
 
 
 def collect(course: Path, assignment: str, submissions: Path, report: GradingReport, work: Path) -> list[str]:
@@ -109,26 +134,83 @@ def tamper_report(course: Path, assignment: str, student: str) -> list[str]:
 
 
 def _run_worker(course: Path, assignment: str, students: list[str], work: Path, index: int) -> Path:
-    """Run (execute) a group of submissions in a private copy of the course; returns the copy."""
+    """Autograde a share of the submissions, and write their feedback, in a private copy of the course."""
     copy = work / f"worker-{index}"
     shutil.copytree(course, copy, ignore=shutil.ignore_patterns("submitted", "autograded", "feedback", "exchange",
-                                                                 "downloaded"))
+                                                                 "downloaded", "grades-*.csv"))
     for student in students:
         shutil.copytree(course / "submitted" / student, copy / "submitted" / student)
-    run_nbgrader(copy, "autograde", assignment, "--force")
+    bin_dir = Path(sys.executable).parent
+    env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
+    subprocess.run([sys.executable, "-m", "irt_sim.grader_worker", assignment], cwd=copy, env=env,
+                   capture_output=True, text=True)
     return copy
 
 
+def record_grades(course: Path, copies: list[Path], assignment: str, students: list[str]) -> set[str]:
+    """Copy each student's autograde results from the worker that ran them into the course's
+    gradebook, its autograded/ and feedback/ folders. Returns the students recorded."""
+    import warnings
+
+    from nbgrader.api import Gradebook, MissingEntry
+    from sqlalchemy.exc import SAWarning
+
+    warnings.filterwarnings("ignore", category=SAWarning, module="nbgrader")  # nbgrader's own add_submission
+    recorded = set()
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as main:
+        for copy in copies:
+            with Gradebook(f"sqlite:///{copy / 'gradebook.db'}") as ran:
+                for student in students:
+                    if not (copy / "autograded" / student / assignment).is_dir():
+                        continue
+                    try:
+                        done = ran.find_submission(assignment, student)
+                    except MissingEntry:
+                        continue
+                    who = ran.find_student(student)
+                    main.update_or_create_student(student, first_name=who.first_name, last_name=who.last_name,
+                                                  email=who.email, lms_user_id=who.lms_user_id)
+                    main.update_or_create_submission(assignment, student, timestamp=done.timestamp)
+                    for nb in done.notebooks:
+                        target = main.find_submission_notebook(nb.name, assignment, student)
+                        target.late_submission_penalty = nb.late_submission_penalty
+                        for g in nb.grades:
+                            grade = main.find_grade(g.name, nb.name, assignment, student)
+                            grade.auto_score = g.auto_score
+                            # SaveAutoGrades' rule: a manual score or no automatic score needs a person
+                            grade.needs_manual_grade = grade.manual_score is not None or grade.auto_score is None
+                        for c in nb.comments:
+                            main.find_comment(c.name, nb.name, assignment, student).auto_comment = c.auto_comment
+                    main.db.commit()
+                    for folder in ("autograded", "feedback"):
+                        source = copy / folder / student / assignment
+                        if source.is_dir():
+                            shutil.copytree(source, course / folder / student / assignment, dirs_exist_ok=True)
+                    recorded.add(student)
+    return recorded
+
+
+def export_grades(course: Path, to: Path) -> None:
+    """nbgrader's own CSV export, run here rather than as another nbgrader process."""
+    from nbgrader.api import Gradebook
+    from nbgrader.plugins import CsvExportPlugin
+
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        CsvExportPlugin(to=str(to)).export(gb)
+
+
 def grade(assignment: str, submissions: Path, course: Path, workers: int | None = None,
-          progress: Callable[[str], None] = print) -> GradingReport:
+          say: Callable[[str], None] = print, progress: Callable[[int, int], None] | None = None) -> GradingReport:
+    """Grade every submission in ``submissions``; ``say`` gets plain messages, ``progress`` (done, total)
+    is called about twice a second while the workers run."""
     course, submissions = course.resolve(), submissions.resolve()
     report = GradingReport()
     if not (course / "source" / assignment).is_dir():
         raise ValueError(f"there is no assignment '{assignment}' in {course / 'source'}")
     if not submissions.exists():
         raise ValueError(f"{submissions} does not exist")
-    done = run_nbgrader(course, "generate_assignment", assignment, "--force")
-    if done.returncode != 0:
+    done = None if release_is_current(course, assignment) else run_nbgrader(course, "generate_assignment", assignment, "--force")
+    if done is not None and done.returncode != 0:
         raise RuntimeError("nbgrader could not prepare the assignment:\n" + done.stdout[-2000:] + done.stderr[-2000:])
     with tempfile.TemporaryDirectory(prefix="irt-grade-") as tmp:
         work = Path(tmp)
@@ -138,28 +220,32 @@ def grade(assignment: str, submissions: Path, course: Path, workers: int | None 
                 report.note(student, note)
         workers = max(1, min(workers or os.cpu_count() or 1, len(students) or 1))
         groups = [students[i::workers] for i in range(workers)]
-        progress(f"Grading {len(students)} submission(s) of {assignment} with {workers} worker(s) ...")
+        say(f"Grading {len(students)} submission(s) of {assignment} with {workers} worker(s) ...")
+        started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=workers) as pool:  # each worker is its own nbgrader process
-            copies = list(pool.map(lambda ig: _run_worker(course, assignment, ig[1], work, ig[0]),
-                                   [(i, g) for i, g in enumerate(groups) if g]))
-        for n, student in enumerate(students, 1):
-            ran = next((c / "autograded" / student / assignment for c in copies
-                        if (c / "autograded" / student / assignment).is_dir()), None)
-            if ran is None:
-                report.note(student, "the notebook could not be run; it scores 0.")
-                continue
-            target = course / "submitted" / student / assignment
-            for nb in ran.glob("*.ipynb"):
-                shutil.copy2(nb, target / nb.name)  # the run notebook, with outputs, replaces the upload
-            progress(f"[{n}/{len(students)}] ran {student}")
-    recorded = run_nbgrader(course, "autograde", assignment, "--no-execute", "--force")  # one writer
-    if recorded.returncode != 0:
-        report.note("(all)", "nbgrader reported problems while recording grades; see its log.")
-    run_nbgrader(course, "generate_feedback", assignment, "--force")
+            running = [pool.submit(_run_worker, course, assignment, g, work, i) for i, g in enumerate(groups) if g]
+            # nbgrader's API takes over a second to import; do it while the workers run, not after
+            threading.Thread(target=importlib.import_module, args=("nbgrader.api",), daemon=True).start()
+            while wait(running, timeout=0.5).not_done:
+                if progress:
+                    progress(len(list(work.glob(f"worker-*/autograded/*/{assignment}"))), len(students))
+            copies = [f.result() for f in running]
+        report.seconds["autograde"] = max(float((c / ".autograde-seconds").read_text()) for c in copies) if copies else 0
+        report.seconds["autograde and feedback"] = time.perf_counter() - started
+        for student in students:  # already graded here before: the new results replace the old files
+            for folder in ("autograded", "feedback"):
+                shutil.rmtree(course / folder / student / assignment, ignore_errors=True)
+        started = time.perf_counter()
+        recorded = record_grades(course, copies, assignment, students)  # one writer
+        report.seconds["recording"] = time.perf_counter() - started
+    if progress:
+        progress(len(recorded), len(students))
+    for student in sorted(set(students) - recorded):
+        report.note(student, "the notebook could not be run; it scores 0.")
     strip_feedback_tracebacks(course, assignment)
-    run_nbgrader(course, "export", "--to", str(course / f"grades-{assignment}.csv"))
-    report.graded = students
     report.grades_csv = course / f"grades-{assignment}.csv"
+    export_grades(course, report.grades_csv)
+    report.graded = students
     return report
 
 

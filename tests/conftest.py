@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,10 @@ from irt_sim import load_casebook
 KIT = Path(__file__).resolve().parent.parent
 CASEBOOK = KIT / "casebook"
 SHARED = KIT.parent / "shared"
+
+# The suite keeps its own casebook load cache (irt_sim.loadcache), apart from the user's; the
+# notebooks and nbgrader runs the tests start inherit it.
+os.environ["IRT_ACADEMY_CACHE"] = tempfile.mkdtemp(prefix="irt-academy-test-cache-")
 
 
 @pytest.fixture(scope="session")

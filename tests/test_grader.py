@@ -102,3 +102,64 @@ def test_feedback_never_shows_a_hidden_test(graded):
         assert "HIDDEN TESTS" not in text and not re.search(r"grade_choice\(answer_\d", text), page
     partly = (course / "feedback" / "partly" / "irt_or_not" / "irt_or_not.html").read_text(encoding="utf-8")
     assert "NotYet: Active Resource Coordination" in partly  # the domain reason stays
+
+
+def _gradebook_rows(course, assignment="irt_or_not"):
+    from nbgrader.api import Gradebook
+
+    rows = {}
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        for sub in gb.assignment_submissions(assignment):
+            rows[(sub.student.id, "timestamp")] = sub.timestamp
+            for nb in sub.notebooks:
+                rows[(sub.student.id, nb.name, "late")] = nb.late_submission_penalty
+                for g in nb.grades:
+                    rows[(sub.student.id, g.name)] = (g.auto_score, g.manual_score, g.needs_manual_grade)
+                for c in nb.comments:
+                    rows[(sub.student.id, c.name, "comment")] = c.auto_comment
+    return rows
+
+
+def test_the_gradebook_holds_what_nbgrader_alone_would_record(graded, tmp_path):
+    """The parallel path copies autograde results into the one gradebook; plain serial nbgrader on the
+    same submissions must record exactly the same grades, comments and timestamps."""
+    course, _, _ = graded
+    plain = tmp_path / "plain"
+    shutil.copytree(course, plain, ignore=shutil.ignore_patterns("gradebook.db", "autograded", "feedback", "*.csv"))
+    assert nbgrader(plain, "generate_assignment", "irt_or_not", "--force").returncode == 0
+    assert nbgrader(plain, "autograde", "irt_or_not", "--force").returncode == 0
+    ours, theirs = _gradebook_rows(course), _gradebook_rows(plain)
+    assert len(ours) > 9 * 8 and ours == theirs
+
+
+def test_a_regrade_keeps_the_trainers_manual_scores(graded, tmp_path):
+    from nbgrader.api import Gradebook
+
+    course, _, _ = graded
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        gb.find_grade("why_1", "irt_or_not", "irt_or_not", "correct").manual_score = 2
+        gb.db.commit()
+    again = tmp_path / "again"
+    shutil.copytree(course / "submitted" / "correct" / "irt_or_not", again / "correct")
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["grade", "irt_or_not", "--submissions", str(again), "--course", str(course)]) == 0
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        grade = gb.find_grade("why_1", "irt_or_not", "irt_or_not", "correct")
+        assert grade.manual_score == 2 and grade.needs_manual_grade
+        assert gb.find_grade("test_1", "irt_or_not", "irt_or_not", "correct").auto_score == 1
+    assert scores(course)["correct"] == 4 + 2 and scores(course)["partly"] == 3  # the others untouched
+
+
+def test_grading_regenerates_the_release_only_when_the_source_changed(graded):
+    import os
+    import time
+
+    from irt_sim.grader import release_is_current
+
+    course, _, _ = graded
+    assert release_is_current(course, "irt_or_not")
+    source = course / "source" / "irt_or_not" / "irt_or_not.ipynb"
+    later = time.time() + 5
+    os.utime(source, (later, later))
+    assert not release_is_current(course, "irt_or_not")
+    assert not release_is_current(course, "build_the_team")  # never released in this course

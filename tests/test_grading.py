@@ -127,3 +127,14 @@ def test_partial_credit_prints_the_lines_and_returns_the_points(capsys):
 
     assert Feedback(1.5, 2, ["Step 3 has no who yet."]).partial() == 1.5
     assert "1.5 of 2 points.\n- Step 3 has no who yet." in capsys.readouterr().out
+
+
+def test_a_held_back_case_never_reuses_the_learners_checked_plans(book):
+    from irt_sim.grading import grade_held_back, held_back_case
+
+    worked = _solution("negotiate_the_plan", "answer_plan")["plan"]
+    assert grade_plan(worked, "odessa-pruitt", book).full_marks  # memoised on the learner's casebook
+    variant = held_back_case(book, "odessa-pruitt", "add_barriers: [{type: childcare, detail: A grandchild after school.}]")
+    fb = grade_plan(worked, "odessa-pruitt", variant)
+    assert not fb.full_marks and "childcare" in " ".join(fb.lines)
+    assert grade_held_back(worked, "odessa-pruitt", book, variant).points == 0

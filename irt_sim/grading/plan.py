@@ -28,20 +28,30 @@ def read_plan_answer(text: str, customer_id: str, plan_id: str = "answer") -> Pl
     return PlanAnswer(loaded.obj, [])
 
 
+def _checked(text: str, customer_id: str, book: Casebook) -> tuple[PlanAnswer, list]:
+    """The answer read and checked once per casebook: an exercise's test cells grade the same plan
+    section by section, and each check would otherwise read and check it again."""
+    memo = book.__dict__.setdefault("_checked_plans", {})
+    key = (text, customer_id)
+    if key not in memo:
+        answer = read_plan_answer(text, customer_id)
+        memo[key] = (answer, check_plan(answer.plan, book) if answer.plan is not None else [])
+    return memo[key]
+
+
 def grade_plan(text: str, customer_id: str, book: Casebook, sections: Mapping[str, float] | None = None) -> Feedback:
     """Points per plan section (goal, communication, sequence, action items, team, follow-up); a section
     with a checker error earns nothing, a warning costs half. Lines are the checker's own messages."""
     sections = dict(sections or {"team": 1, "goal": 2, "communication": 2, "sequence": 3, "action_items": 2,
                                  "follow_up": 1})
     possible = sum(sections.values())
-    answer = read_plan_answer(text, customer_id)
+    answer, findings = _checked(text, customer_id, book)
     if answer.plan is None:
         return Feedback(0, possible, ["The plan could not be read yet; fix these first:"]
                         + [str(p).replace("your answer, ", "") for p in answer.problems])
     if answer.plan.customer != customer_id:
         return Feedback(0, possible, [f"This exercise is about {book.customers[customer_id].name}; "
                                       f"keep 'customer: {customer_id}'."])
-    findings = check_plan(answer.plan, book)
     fb = Feedback(0, possible)
     for section, pts in sections.items():
         mine = [f for f in findings if f.section == section]
@@ -64,7 +74,7 @@ def held_back_case(book: Casebook, customer_id: str, changes: str) -> Casebook:
     fields, each replacing the casebook's value, except ``add_barriers``, whose barriers are added to
     the record's. Hidden tests use it to check a plan against a fuller record of the case than the
     learner's self-check sees."""
-    import copy
+    import dataclasses
 
     from ..model import Customer
     from ..yamlfile import read_yaml
@@ -74,10 +84,8 @@ def held_back_case(book: Casebook, customer_id: str, changes: str) -> Casebook:
     data = dict(data or {})
     record["barriers"] = record.get("barriers", []) + list(data.pop("add_barriers", None) or [])
     record.update(data)
-    variant = copy.copy(book)
-    variant.customers = dict(book.customers)
-    variant.customers[customer_id] = Customer.model_validate(record)
-    return variant
+    # a new Casebook (not a copy of this one's attributes, so no memo of checked plans comes along)
+    return dataclasses.replace(book, customers={**book.customers, customer_id: Customer.model_validate(record)})
 
 
 def grade_held_back(text: str, customer_id: str, book: Casebook, variant: Casebook, points: float = 2) -> Feedback:
@@ -87,7 +95,7 @@ def grade_held_back(text: str, customer_id: str, book: Casebook, variant: Casebo
     answer = read_plan_answer(text, customer_id)
     if answer.plan is None:
         return Feedback(0, points, ["The plan could not be read, so it could not be checked against the full case."])
-    seen = {(f.code, f.message) for f in check_plan(answer.plan, book)}
+    seen = {(f.code, f.message) for f in _checked(text, customer_id, book)[1]}
     new = [f for f in check_plan(answer.plan, variant) if (f.code, f.message) not in seen]
     name = book.customers[customer_id].name.split()[0]
     if not new:

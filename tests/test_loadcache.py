@@ -1,0 +1,54 @@
+"""The casebook load cache: an unchanged casebook comes from the cache, any edit makes a fresh load,
+and a damaged or unwritable cache only costs speed."""
+
+from __future__ import annotations
+
+import pytest
+
+from irt_sim import load_casebook
+from irt_sim.loadcache import cache_dir
+
+
+@pytest.fixture()
+def own_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("IRT_ACADEMY_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_an_unchanged_casebook_comes_from_the_cache(scratch_casebook, own_cache):
+    first = load_casebook(scratch_casebook)
+    assert cache_dir() == own_cache and len(list(own_cache.glob("casebook-*.pickle"))) == 1
+    again = load_casebook(scratch_casebook)
+    assert again is not first  # a fresh copy: a caller may change its book without touching others'
+    assert again.customers == first.customers and again.plans == first.plans and again.problems == first.problems
+    assert again.loaded("customer", "odessa-pruitt").line(("barriers", 1)) == first.loaded("customer", "odessa-pruitt").line(("barriers", 1))
+
+
+def test_an_edit_makes_a_fresh_load(scratch_casebook, own_cache):
+    assert load_casebook(scratch_casebook).customers["odessa-pruitt"].age == 58
+    path = scratch_casebook / "customers" / "odessa-pruitt.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("age: 58", "age: 59"), encoding="utf-8")
+    assert load_casebook(scratch_casebook).customers["odessa-pruitt"].age == 59
+    path.write_text(path.read_text(encoding="utf-8").replace("age: 59", "age: many"), encoding="utf-8")
+    broken = load_casebook(scratch_casebook)
+    assert "odessa-pruitt" not in broken.customers and any("age" in str(p) for p in broken.problems)
+
+
+def test_a_damaged_cache_file_is_rebuilt(scratch_casebook, own_cache):
+    load_casebook(scratch_casebook)
+    (cached,) = own_cache.glob("casebook-*.pickle")
+    cached.write_bytes(b"not a pickle")
+    assert len(load_casebook(scratch_casebook).customers) == 14
+    assert cached.read_bytes() != b"not a pickle"
+
+
+def test_a_cache_that_cannot_be_written_still_loads(scratch_casebook, tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("IRT_ACADEMY_CACHE", str(blocker))
+    assert len(load_casebook(scratch_casebook).customers) == 14
+
+
+def test_loading_without_the_cache(scratch_casebook, own_cache):
+    assert len(load_casebook(scratch_casebook, cache=False).customers) == 14
+    assert not own_cache.exists()
