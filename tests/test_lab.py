@@ -78,3 +78,9 @@ def test_widgets_and_nbgrader_extensions_are_enabled_in_the_running_lab(lab):
 def test_lab_does_not_pester_learners_about_news(lab):
     status, body, _ = get(f"{lab}/lab/api/settings/@jupyterlab/apputils-extension:notification?token={TOKEN}")
     assert json.loads(body)["schema"]["properties"]["fetchNews"]["default"] == "false"  # set-up overrides the default
+
+
+def test_the_formgrader_knows_the_kits_exercises(lab):
+    status, body, _ = get(f"{lab}/formgrader/api/assignments?token={TOKEN}")
+    names = {a["name"] for a in json.loads(body)}
+    assert status == 200 and {"irt_or_not", "negotiate_the_plan", "ips_fidelity"} <= names, names
