@@ -23,10 +23,12 @@ c.Execute.shutdown_kernel = "immediate"
 # A deleted test cell is put back (and scored), not silently turned into "needs manual grading".
 c.OverwriteCells.add_missing_cells = True
 
-# Feedback never shows hidden tests: drop them from the cells' source (errors are handled by the kit's grading).
+# Feedback never shows hidden tests: drop them from the cells' source, and keep only the message of
+# each error, whose traceback would quote them.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "nbgrader.preprocessors.ClearHiddenTests",
+    "irt_sim.nbgrader_steps.ErrorsWithoutTracebacks",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 

@@ -242,32 +242,7 @@ def grade(assignment: str, submissions: Path, course: Path, workers: int | None 
         progress(len(recorded), len(students))
     for student in sorted(set(students) - recorded):
         report.note(student, "the notebook could not be run; it scores 0.")
-    strip_feedback_tracebacks(course, assignment)
     report.grades_csv = course / f"grades-{assignment}.csv"
     export_grades(course, report.grades_csv)
     report.graded = students
     return report
-
-
-def strip_feedback_tracebacks(course: Path, assignment: str) -> None:
-    """Feedback keeps each error's one-line message and drops the traceback, whose context lines
-    would show the hidden tests (nbgrader issues #917 and #1363)."""
-    import re
-
-    pattern = re.compile(r'<div class="output_subarea output_text output_error">.*?</div>', re.S)
-    for page in (course / "feedback").glob(f"*/{assignment}/*.html"):
-        text = page.read_text(encoding="utf-8")
-        page.write_text(pattern.sub(_last_line_only, text), encoding="utf-8")
-
-
-def _last_line_only(match) -> str:
-    import html as _html
-    import re
-
-    plain = _html.unescape(re.sub(r"<[^>]+>", "", match.group(0)))
-    plain = re.sub(r"\x1b\[[0-9;]*m", "", plain)
-    lines = [ln for ln in plain.splitlines() if ln.strip()]
-    context = [i for i, ln in enumerate(lines) if re.match(r"^\s*(\d+|-+>|Cell In|File |Traceback|-{5,})", ln)]
-    message = lines[context[-1] + 1:] if context else lines
-    return ('<div class="output_subarea output_text output_error"><pre>'
-            + _html.escape("\n".join(ln.strip() for ln in message)) + "</pre></div>")

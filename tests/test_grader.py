@@ -93,15 +93,27 @@ def test_broken_missing_tampered_and_extra_are_reported(graded):
     assert "broken" not in scores(course) and "missing" not in scores(course)
 
 
-def test_feedback_never_shows_a_hidden_test(graded):
-    course, _, _ = graded
+def _no_hidden_test_in_feedback(course):
     pages = list((course / "feedback").glob("*/irt_or_not/*.html"))
     assert len(pages) == 9
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert "HIDDEN TESTS" not in text and not re.search(r"grade_choice\(answer_\d", text), page
+        assert "most recent call last" not in text and "----&gt;" not in text, page
     partly = (course / "feedback" / "partly" / "irt_or_not" / "irt_or_not.html").read_text(encoding="utf-8")
     assert "NotYet: Active Resource Coordination" in partly  # the domain reason stays
+
+
+def test_feedback_never_shows_a_hidden_test(graded):
+    _no_hidden_test_in_feedback(graded[0])
+
+
+def test_feedback_made_by_nbgrader_itself_never_shows_a_hidden_test(graded):
+    """The formgrader's 'generate feedback' button runs nbgrader's own command: the same rules apply."""
+    course, _, _ = graded
+    shutil.rmtree(course / "feedback")
+    assert nbgrader(course, "generate_feedback", "irt_or_not", "--force").returncode == 0
+    _no_hidden_test_in_feedback(course)
 
 
 def _gradebook_rows(course, assignment="irt_or_not"):
