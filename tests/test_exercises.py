@@ -18,14 +18,19 @@ from .conftest import KIT
 ASSIGNMENTS = sorted(p.name for p in (KIT / "exercises" / "source").iterdir() if p.is_dir())
 
 
-@pytest.fixture(scope="module")
-def course(tmp_path_factory) -> Path:
-    course = tmp_path_factory.mktemp("course") / "exercises"
+def released_course(base: Path, *assignments: str) -> Path:
+    """A scratch copy of the kit's course (no gradebook, no release) with ``assignments`` released."""
+    course = base / "exercises"
     shutil.copytree(KIT / "exercises", course, ignore=shutil.ignore_patterns("release", "gradebook.db", "exchange"))
-    for assignment in ASSIGNMENTS:
+    for assignment in assignments:
         done = nbgrader(course, "generate_assignment", assignment, "--force")
         assert done.returncode == 0, done.stdout + done.stderr
     return course
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory) -> Path:
+    return released_course(tmp_path_factory.mktemp("course"), *ASSIGNMENTS)
 
 
 def test_there_are_assignments():

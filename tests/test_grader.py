@@ -17,8 +17,7 @@ import pytest
 
 from irt_sim.cli import main
 
-from .conftest import KIT
-from .test_exercises import nbgrader
+from .test_exercises import nbgrader, released_course
 
 RIGHT = {"1": "committee", "2": "referral", "3": "arc", "4": "irt"}
 
@@ -26,9 +25,7 @@ RIGHT = {"1": "committee", "2": "referral", "3": "arc", "4": "irt"}
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     base = tmp_path_factory.mktemp("grading")
-    course = base / "exercises"
-    shutil.copytree(KIT / "exercises", course, ignore=shutil.ignore_patterns("release", "gradebook.db", "exchange"))
-    assert nbgrader(course, "generate_assignment", "irt_or_not", "--force").returncode == 0
+    course = released_course(base, "irt_or_not")
     release = nbformat.read(course / "release" / "irt_or_not" / "irt_or_not.ipynb", as_version=4)
     subs = base / "submissions"
 

@@ -8,24 +8,20 @@ import contextlib
 import csv
 import io
 import json
-import shutil
 
 import nbformat
 import pytest
 
 from irt_sim.cli import main
 
-from .conftest import KIT
-from .test_exercises import nbgrader
+from .test_exercises import nbgrader, released_course
 from .test_grading import _solution
 
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     base = tmp_path_factory.mktemp("partial")
-    course = base / "exercises"
-    shutil.copytree(KIT / "exercises", course, ignore=shutil.ignore_patterns("release", "gradebook.db", "exchange"))
-    assert nbgrader(course, "generate_assignment", "ips_fidelity", "--force").returncode == 0
+    course = released_course(base, "ips_fidelity")
     release = nbformat.read(course / "release" / "ips_fidelity" / "ips_fidelity.ipynb", as_version=4)
     worked = {gid: _solution("ips_fidelity", gid) for gid in ("answer_scores", "answer_plan")}
     scores, plan = worked["answer_scores"]["scores"], worked["answer_plan"]["improvement_plan"]
