@@ -352,6 +352,17 @@ def cmd_lab(args: argparse.Namespace) -> int:
     return subprocess.call(cmd, cwd=root, env=env)
 
 
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import serve
+
+    if args.max_visitors < 1:
+        print("--max-visitors must be 1 or more.", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"Serving the demo pages at http://{args.host}:{args.port}/ (Ctrl+C stops it).", flush=True)
+    serve(port=args.port, host=args.host, max_visitors=args.max_visitors, preheat=not args.cold)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="irt-academy", description="IRT Community Academy kit.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -415,6 +426,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int)
     p.add_argument("--no-browser", action="store_true")
     p.set_defaults(func=cmd_lab)
+
+    p = sub.add_parser("demo", help="serve the read-only public demo pages (course/pages) with Voila")
+    p.add_argument("--port", type=int, default=8866, help="port to listen on (default 8866)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1; put a reverse proxy in front for the public)")
+    p.add_argument("--max-visitors", type=int, default=20, metavar="N",
+                   help="pages open at once (default 20; each needs about 130 MB); one more gets a 'busy' page")
+    p.add_argument("--cold", action="store_true", help="no preheated kernels (slower first paint, less memory)")
+    p.set_defaults(func=cmd_demo)
     return parser
 
 

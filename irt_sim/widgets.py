@@ -507,3 +507,40 @@ class FidelityView:
 
     def _repr_mimebundle_(self, **kwargs):
         return w.VBox([self.agency, self.threshold, self.view])._repr_mimebundle_(**kwargs)
+
+
+class OutcomesView:
+    """The outcomes page: the IPS research funnel, or one casebook agency's quarterly employment rate."""
+
+    FUNNEL = "funnel"
+
+    def __init__(self, book=None):
+        from .casebook import load_casebook
+
+        self.book = book or load_casebook()
+        options = [("What IPS research shows: from referral to a job kept (100 people)", self.FUNNEL)]
+        options += [(f"{a.name}: employment rate by quarter", aid) for aid, a in self.book.agencies.items()]
+        self.show = w.Dropdown(options=options, value=self.FUNNEL, description="Show", style=_STYLE,
+                               layout=w.Layout(width="46em"))
+        self.chart = w.HTML()
+        self.show.observe(lambda _c: self.update(), names="value")
+        self.update()
+
+    def update(self):
+        from .plots import ips_overview_funnel
+
+        if self.show.value == self.FUNNEL:
+            chart = ips_overview_funnel()
+        else:
+            from .ips.charts import outcomes_trend_chart
+            from .ips.outcomes import quarterly_outcomes, read_caseload
+
+            agency = self.book.agencies[self.show.value]
+            table = quarterly_outcomes(read_caseload(self.book.root / "agencies" / f"{self.show.value}-caseload.csv",
+                                                     agency=agency.name))
+            chart = outcomes_trend_chart(table, title=f"{agency.name}: served who worked, by quarter")
+        self.chart.value = f'<div role="status" aria-live="polite">{chart._repr_html_()}</div>'
+        return chart
+
+    def _repr_mimebundle_(self, **kwargs):
+        return w.VBox([self.show, self.chart])._repr_mimebundle_(**kwargs)

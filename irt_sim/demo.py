@@ -1,0 +1,159 @@
+"""The public demo: `irt-academy demo` serves the read-only pages in course/pages/ with Voila.
+
+Voila's own safe defaults stay as they are and are only tightened: sources stripped, tracebacks
+hidden, no execute requests from the browser, only image files downloadable (never YAML, Python or a
+notebook's JSON). On top of them this app
+- serves exactly the pages: a plain index at / and /voila/render/<page>.ipynb, no file tree and no
+  contents listing;
+- keeps a preheated kernel per page, so the first paint is quick;
+- caps the visitors holding a page at once (each costs a kernel, about 130 MB here); one more gets
+  a polite "busy, try again" page with HTTP 503 and Retry-After, and nobody's open page breaks;
+- culls kernels whose page has gone, which frees their place.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from traitlets import Int
+from traitlets.config import Config
+from voila.app import Voila
+from voila.tornado.handler import TornadoVoilaHandler
+from voila.tornado.treehandler import TornadoVoilaTreeHandler
+
+from .casebook import kit_root
+
+#: The page notebooks, in the order the index lists them, with the title shown there.
+PAGES = {
+    "arc_versus_referral": "ARC versus simple referral: what changes for a group of jobseekers",
+    "team_explorer": "Who sits at the table? Barriers and partners for one jobseeker",
+    "ips_fidelity_self_check": "IPS fidelity self-check for three sample agencies",
+    "outcomes_funnel": "Outcomes: from referral to a job kept",
+}
+
+# Only the widget managers' front-end extensions: Voila's default loads every JupyterLab extension
+# in the environment (about 10 MB).
+EXTENSIONS = ["@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/widgets-manager8"]
+
+_STYLE = ("body{font-family:system-ui,sans-serif;max-width:46em;margin:2em auto;padding:0 1em;line-height:1.5;"
+          "color:#1a1a1a}a{color:#0b4f8a}a:focus{outline:3px solid #e69f00;outline-offset:2px}")
+
+
+def pages_dir() -> Path:
+    root = kit_root()
+    if root is None:
+        raise FileNotFoundError("cannot find the kit's course/pages folder")
+    return root / "course" / "pages"
+
+
+def _page(title: str, body: str) -> str:
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
+            f'content="width=device-width, initial-scale=1"><title>{html.escape(title)}</title>'
+            f"<style>{_STYLE}</style></head><body><main>{body}</main></body></html>")
+
+
+def index_html(base_url: str = "/") -> str:
+    items = "".join(f'<li><a href="{base_url}voila/render/{name}.ipynb">{html.escape(title)}</a></li>'
+                    for name, title in PAGES.items())
+    return _page("IRT Community Academy: demo pages",
+                 "<h1>IRT Community Academy: try it yourself</h1><p>Interactive pages from a training kit on "
+                 "Integrated Resource Teams, Active Resource Coordination and IPS supported employment. "
+                 "Every person and agency in them is invented.</p>"
+                 f"<ul>{items}</ul>")
+
+
+BUSY_HTML = _page("Busy: please try again shortly",
+                  "<h1>Busy: please try again in a minute</h1><p>Many people are using the demo right now, and "
+                  "each open page needs its own share of the server. Please wait a minute and reload this "
+                  "page.</p>")
+
+
+class IndexHandler(TornadoVoilaTreeHandler):
+    """The plain list of pages, instead of Voila's file tree."""
+
+    def get(self, path=None):
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        self.finish(index_html(self.base_url))
+
+
+class PageHandler(TornadoVoilaHandler):
+    """A page, or the busy page when the visitor cap is reached."""
+
+    async def get(self, path=None):
+        name = (path or "").removesuffix(".ipynb")
+        if name not in PAGES:
+            self.set_status(404)
+            self.finish(_page("Not found", "<h1>There is no such page</h1><p><a href=\"/\">The demo pages</a></p>"))
+            return
+        if self.settings["irt_visitors"]() >= self.settings["irt_max_visitors"]:
+            self.set_status(503)
+            self.set_header("Retry-After", "60")
+            self.finish(BUSY_HTML)
+            return
+        return await super().get(path)
+
+
+class DemoVoila(Voila):
+    """Voila, serving only the kit's pages, with a cap on visitors."""
+
+    name = "irt-academy-demo"
+    max_visitors = Int(20, help="Pages open at once; one more visitor gets the busy page.").tag(config=True)
+
+    def visitors(self) -> int:
+        """Kernels serving a visitor: all kernels minus those waiting heated in the pools."""
+        pooled = sum(len(pool) for pool in getattr(self.kernel_manager, "_pools", {}).values())
+        return max(0, len(self.kernel_manager.list_kernel_ids()) - pooled)
+
+    def init_settings(self):
+        settings = super().init_settings()
+        settings["irt_visitors"] = self.visitors
+        settings["irt_max_visitors"] = self.max_visitors
+        return settings
+
+    def init_handlers(self):
+        kept = []
+        for pattern, handler, *rest in super().init_handlers():
+            if handler is TornadoVoilaTreeHandler or "/voila/api/contents" in pattern:
+                continue  # no file tree and no contents listing: the index below lists the pages
+            if handler is TornadoVoilaHandler:
+                handler = PageHandler
+            kept.append((pattern, handler, *rest))
+        kept.insert(0, (self.server_url.rstrip("/") + "/?", IndexHandler, {"voila_configuration": self.voila_configuration}))
+        return kept
+
+
+def demo_config(port: int, host: str, max_visitors: int, preheat: bool = True) -> Config:
+    """The hardened configuration of DemoVoila (also used by the tests and bench/)."""
+    c = Config()
+    c.Voila.port, c.Voila.ip, c.Voila.port_retries, c.Voila.open_browser = port, host, 0, False
+    c.DemoVoila.max_visitors = max_visitors
+    # Voila's defaults, stated here so that a configuration file elsewhere cannot loosen them
+    c.VoilaConfiguration.strip_sources = True
+    c.VoilaConfiguration.show_tracebacks = False
+    c.VoilaConfiguration.file_allowlist = [r".*\.(png|jpg|gif|svg)"]
+    c.VoilaConfiguration.file_denylist = [r".*\.(ipynb|py|yaml|yml|csv|json|db)"]
+    c.VoilaConfiguration.extension_allowlist = EXTENSIONS
+    c.VoilaExecutor.timeout = 60
+    # a kernel whose page has gone (no open connection) is shut down after 2 minutes idle, which
+    # frees its place; a page still open is never culled
+    c.MappingKernelManager.cull_idle_timeout = 120
+    c.MappingKernelManager.cull_interval = 30
+    c.MappingKernelManager.cull_connected = False
+    c.VoilaConfiguration.preheat_kernel = preheat
+    c.VoilaConfiguration.default_pool_size = 1
+    return c
+
+
+def serve(port: int = 8866, host: str = "127.0.0.1", max_visitors: int = 20, preheat: bool = True) -> None:
+    app = DemoVoila(config=demo_config(port, host, max_visitors, preheat))
+    app.initialize([str(pages_dir())])
+    app.start()
+
+
+if __name__ == "__main__":  # python -m irt_sim.demo PORT [HOST [MAX_VISITORS [preheat|cold]]]
+    import sys
+
+    a = sys.argv[1:]
+    serve(int(a[0]) if a else 8866, a[1] if len(a) > 1 else "127.0.0.1", int(a[2]) if len(a) > 2 else 20,
+          (a[3] != "cold") if len(a) > 3 else True)

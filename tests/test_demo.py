@@ -1,0 +1,151 @@
+"""`irt-academy demo`: serves exactly the four pages, refuses the kit's files, never runs code sent
+from a browser, and turns the visitor beyond the cap away with a polite busy page."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+
+from irt_sim.demo import PAGES
+
+from .conftest import KIT
+from .test_lab import free_port
+
+MAX_VISITORS = 2
+
+
+def fetch(url: str) -> tuple[int, str, dict]:
+    try:
+        with urllib.request.urlopen(url, timeout=60) as r:
+            return r.status, r.read().decode("utf-8", "replace"), dict(r.headers)
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode("utf-8", "replace"), dict(e.headers)
+
+
+def start_demo(*extra: str):
+    port = free_port()
+    exe = Path(sys.executable).parent / "irt-academy"
+    proc = subprocess.Popen([str(exe), "demo", f"--port={port}", *extra], cwd=KIT, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/", timeout=2)
+            return proc, base
+        except OSError:
+            if proc.poll() is not None:
+                pytest.fail("the demo exited at start:\n" + proc.stdout.read())
+            time.sleep(0.3)
+    proc.kill()
+    pytest.fail("the demo did not answer within 60 s")
+
+
+def stop(proc) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def demo():
+    proc, base = start_demo(f"--max-visitors={MAX_VISITORS}", "--cold")
+    yield base
+    stop(proc)
+
+
+def test_the_index_lists_exactly_the_pages(demo):
+    status, body, _ = fetch(demo + "/")
+    links = re.findall(r'href="/voila/render/([^"]+)\.ipynb"', body)
+    assert status == 200 and links == list(PAGES) and '<html lang="en">' in body
+    assert {p.stem for p in (KIT / "course" / "pages").glob("*.ipynb")} == set(PAGES)
+
+
+@pytest.mark.parametrize("path", [
+    "voila/files/casebook/community.yaml", "casebook/community.yaml", "voila/files/../casebook/community.yaml",
+    "voila/files/irt_sim/demo.py", "irt_sim/demo.py", "voila/files/../../irt_sim/demo.py",
+    "voila/files/team_explorer.ipynb", "team_explorer.ipynb", "voila/files/course/pages/team_explorer.ipynb",
+    "voila/files/exercises/gradebook.db", "voila/tree", "voila/api/contents", "api/contents",
+    "api/kernels", "voila/render/../../casebook/community.yaml", "voila/render/01_welcome.ipynb",
+])
+def test_the_kits_files_are_not_served(demo, path):
+    status, body, _ = fetch(f"{demo}/{path}")
+    assert status in (403, 404, 405), (path, status)
+    assert "customers:" not in body and "import " not in body and '"cells"' not in body and "min_wage" not in body
+
+
+def _kernel_id(page: str) -> str:
+    match = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', page) or re.search(r'kernel[_-]?[iI]d["\']?\s*[:=]\s*["\']([0-9a-f-]{36})', page)
+    assert match, "no kernel id in the page"
+    return match.group(1)
+
+
+def test_code_sent_over_the_pages_kernel_connection_does_not_run(demo, tmp_path):
+    from tornado.websocket import websocket_connect
+
+    status, page, _ = fetch(demo + "/voila/render/team_explorer.ipynb")
+    assert status == 200
+    marker = tmp_path / "ran.txt"
+    kernel = _kernel_id(page)
+
+    def message(msg_type: str, content: dict) -> str:
+        header = {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "session": uuid.uuid4().hex, "username": "",
+                  "version": "5.3", "date": "2026-01-01T00:00:00Z"}
+        return json.dumps({"header": header, "parent_header": {}, "metadata": {}, "content": content,
+                           "channel": "shell", "buffers": []})
+
+    async def attempt() -> list[dict]:
+        ws = await websocket_connect(demo.replace("http", "ws") + f"/api/kernels/{kernel}/channels")
+        code = f"open({str(marker)!r}, 'w').write('ran')"
+        await ws.write_message(message("execute_request", {"code": code, "silent": False, "store_history": False,
+                                                           "user_expressions": {}, "allow_stdin": False}))
+        await ws.write_message(message("kernel_info_request", {}))
+        replies, deadline = [], time.monotonic() + 8
+        while time.monotonic() < deadline:
+            try:
+                raw = await asyncio.wait_for(ws.read_message(), timeout=1)
+            except asyncio.TimeoutError:
+                continue
+            if raw is None:
+                break
+            if isinstance(raw, str):
+                replies.append(json.loads(raw))
+        ws.close()
+        return replies
+
+    replies = asyncio.run(attempt())
+    types = {r.get("header", {}).get("msg_type") for r in replies}
+    assert "kernel_info_reply" in types  # the connection works: allowed messages get answers
+    assert "execute_reply" not in types and "execute_input" not in types
+    time.sleep(1)
+    assert not marker.exists(), "code sent from the browser ran in the kernel"
+
+
+def test_sources_and_tracebacks_stay_hidden(demo):
+    status, page, _ = fetch(demo + "/voila/render/outcomes_funnel.ipynb")
+    assert status == 200 and "OutcomesView" not in page and "irt_sim.widgets" not in page
+    assert "application/vnd.jupyter.widget-view+json" in page
+
+
+def test_the_visitor_beyond_the_cap_gets_the_busy_page_and_nobody_else_is_turned_away(tmp_path):
+    proc, base = start_demo("--max-visitors=2", "--cold")
+    try:
+        first, second = (fetch(base + "/voila/render/team_explorer.ipynb") for _ in range(2))
+        assert first[0] == 200 and second[0] == 200
+        status, body, headers = fetch(base + "/voila/render/outcomes_funnel.ipynb")
+        assert status == 503 and "Busy: please try again" in body and headers.get("Retry-After") == "60"
+        assert fetch(base + "/")[0] == 200  # the index still answers
+    finally:
+        stop(proc)
