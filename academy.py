@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -100,8 +101,23 @@ def main(argv: list[str]) -> int:
     os.chdir(ROOT)
     if action == "start":
         return subprocess.call([str(BIN / "irt-academy"), "lab", *rest])
+    ensure_chromium()
     say("Running the test suite ...")
     return subprocess.call([str(PYTHON), "-m", "pytest", *rest])
+
+
+def ensure_chromium() -> None:
+    """The demo pages' browser tests drive Debian's chromium (Playwright's own browser download does
+    not work everywhere). Installed here when missing and we may (root, as in CI)."""
+    if shutil.which("chromium") or os.path.exists("/usr/bin/chromium"):
+        return
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        say("Installing Debian's chromium for the browser tests ...")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "update", "-qq"], env=env, check=False)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], env=env, check=False)
+    else:
+        say("chromium is not installed; the browser tests will be skipped (sudo apt-get install chromium).")
 
 
 if __name__ == "__main__":
