@@ -346,10 +346,9 @@ def cmd_lab(args: argparse.Namespace) -> int:
         cmd.append("--allow-root")  # containers and CI often run as root
     cmd += args.jupyter_args
     print("Starting JupyterLab on the course. Press Ctrl+C twice to stop it.")
-    # The kit's environment first on PATH even when it is not activated: nbgrader's formgrader runs
-    # the environment's `alembic` command when it creates the gradebook.
-    env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
-    return subprocess.call(cmd, cwd=root, env=env)
+    from .grader import kit_env  # the formgrader creates its gradebook with the environment's alembic
+
+    return subprocess.call(cmd, cwd=root, env=kit_env())
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

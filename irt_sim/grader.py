@@ -39,10 +39,15 @@ class GradingReport:
         self.problems.setdefault(student, []).append(text)
 
 
+def kit_env() -> dict[str, str]:
+    """The environment with the kit's own bin folder first on PATH, activated or not: nbgrader runs
+    the environment's `alembic` command when it creates a gradebook."""
+    return dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+
+
 def run_nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess:
-    bin_dir = Path(sys.executable).parent
-    env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
-    return subprocess.run([str(bin_dir / "nbgrader"), *args], cwd=course, env=env, capture_output=True, text=True)
+    return subprocess.run([str(Path(sys.executable).parent / "nbgrader"), *args], cwd=course, env=kit_env(),
+                          capture_output=True, text=True)
 
 
 def _students(submissions: Path, work: Path) -> Path:
@@ -140,9 +145,7 @@ def _run_worker(course: Path, assignment: str, students: list[str], work: Path, 
                                                                  "downloaded", "grades-*.csv"))
     for student in students:
         shutil.copytree(course / "submitted" / student, copy / "submitted" / student)
-    bin_dir = Path(sys.executable).parent
-    env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
-    subprocess.run([sys.executable, "-m", "irt_sim.grader_worker", assignment], cwd=copy, env=env,
+    subprocess.run([sys.executable, "-m", "irt_sim.grader_worker", assignment], cwd=copy, env=kit_env(),
                    capture_output=True, text=True)
     return copy
 
