@@ -84,7 +84,8 @@ class PageHandler(TornadoVoilaHandler):
         name = (path or "").removesuffix(".ipynb")
         if name not in PAGES:
             self.set_status(404)
-            self.finish(_page("Not found", "<h1>There is no such page</h1><p><a href=\"/\">The demo pages</a></p>"))
+            self.finish(_page("Not found", f'<h1>There is no such page</h1><p><a href="{self.base_url}">The demo '
+                              "pages</a></p>"))
             return
         if self.settings["irt_visitors"]() >= self.settings["irt_max_visitors"]:
             self.set_status(503)

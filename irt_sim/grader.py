@@ -158,10 +158,10 @@ def record_grades(course: Path, copies: list[Path], assignment: str, students: l
     from nbgrader.api import Gradebook, MissingEntry
     from sqlalchemy.exc import SAWarning
 
-    warnings.filterwarnings("ignore", category=SAWarning, module="nbgrader")  # nbgrader's own add_submission
     recorded = set()
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as main:
-        for copy in copies:
+    with warnings.catch_warnings(), Gradebook(f"sqlite:///{course / 'gradebook.db'}") as main:
+        warnings.filterwarnings("ignore", category=SAWarning)  # raised inside nbgrader's own add_submission
+        for copy in (c for c in copies if (c / "gradebook.db").exists()):  # a worker that died left none
             with Gradebook(f"sqlite:///{copy / 'gradebook.db'}") as ran:
                 for student in students:
                     if not (copy / "autograded" / student / assignment).is_dir():
@@ -233,7 +233,8 @@ def grade(assignment: str, submissions: Path, course: Path, workers: int | None 
                 if progress:
                     progress(len(list(work.glob(f"worker-*/autograded/*/{assignment}"))), len(students))
             copies = [f.result() for f in running]
-        report.seconds["autograde"] = max(float((c / ".autograde-seconds").read_text()) for c in copies) if copies else 0
+        timed = [c / ".autograde-seconds" for c in copies]
+        report.seconds["autograde"] = max((float(f.read_text()) for f in timed if f.exists()), default=0.0)
         report.seconds["autograde and feedback"] = time.perf_counter() - started
         for student in students:  # already graded here before: the new results replace the old files
             for folder in ("autograded", "feedback"):

@@ -17,6 +17,9 @@ def run_app(app_class, argv: list[str]) -> int:
         app.start()
     except SystemExit as exc:  # nbgrader apps exit on failure; the other step still runs
         return int(exc.code or 0)
+    except Exception as exc:  # noqa: BLE001 - reported; the submissions it did not reach score 0
+        print(f"{app_class.__name__} failed: {exc!r}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -25,8 +28,10 @@ def main(argv: list[str] | None = None) -> int:
     from nbgrader.apps import AutogradeApp, GenerateFeedbackApp
 
     start = time.perf_counter()
-    graded = run_app(AutogradeApp, [assignment, "--force"])
-    Path(".autograde-seconds").write_text(str(time.perf_counter() - start))
+    try:
+        graded = run_app(AutogradeApp, [assignment, "--force"])
+    finally:
+        Path(".autograde-seconds").write_text(str(time.perf_counter() - start))
     fed_back = run_app(GenerateFeedbackApp, [assignment, "--force"])
     return graded or fed_back
 

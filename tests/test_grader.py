@@ -172,3 +172,21 @@ def test_grading_regenerates_the_release_only_when_the_source_changed(graded):
     os.utime(source, (later, later))
     assert not release_is_current(course, "irt_or_not")
     assert not release_is_current(course, "build_the_team")  # never released in this course
+
+
+def test_a_worker_that_dies_costs_its_submissions_not_the_run(tmp_path, monkeypatch):
+    from irt_sim import grader
+
+    course = released_course(tmp_path, "irt_or_not")
+    subs = tmp_path / "subs"
+    (subs / "ana").mkdir(parents=True)
+    shutil.copy(course / "release" / "irt_or_not" / "irt_or_not.ipynb", subs / "ana" / "irt_or_not.ipynb")
+
+    def dies(course, assignment, students, work, index):  # nbgrader crashed before writing anything
+        (work / f"worker-{index}").mkdir()
+        return work / f"worker-{index}"
+
+    monkeypatch.setattr(grader, "_run_worker", dies)
+    report = grader.grade("irt_or_not", subs, course, say=lambda _s: None)
+    assert report.problems == {"ana": ["the notebook could not be run; it scores 0."]}
+    assert report.grades_csv.exists()

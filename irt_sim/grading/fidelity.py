@@ -99,7 +99,7 @@ def grade_fidelity_scores(text: str, book: Casebook, agency_id: str, items=EXERC
     scores, problems = read_fidelity_scores(text, items)
     result = score_profile(book.agencies[agency_id])
     expected = {s.item.id: s for s in result.items}
-    fb = Feedback(0, points_per_item * len(items), [p for p in problems if "not among" in p])
+    fb = Feedback(0, points_per_item * len(items), list(problems))  # what could not be read, in the learner's terms
     for item in _items(items):
         truth = expected[item.id]
         given = scores.get(item.id)
@@ -110,11 +110,14 @@ def grade_fidelity_scores(text: str, book: Casebook, agency_id: str, items=EXERC
             fb.points += points_per_item / 2
             head = f"{item.id} {item.name}: you gave {given}, one away from the anchor's {truth.score} (half a point)."
         elif given is None:
-            head = f"{item.id} {item.name}: no score was given; the anchor gives {truth.score}."
+            head = f"{item.id} {item.name}: the anchor gives {truth.score}."
         else:
             head = f"{item.id} {item.name}: you gave {given}; the anchor gives {truth.score}."
-        evidence = "the reviewer's judgement, against this guide" if truth.basis == "reviewer's judgement" else truth.basis
-        fb.lines.append(f"{head} Evidence: {evidence}. How it is scored: {item.how_scored()}")
+        if item.anchor.kind == "judgement":
+            fb.lines.append(f"{head} The reviewer judged it from the agency's description with this guide: "
+                            f"{item.anchor.guide}")
+        else:
+            fb.lines.append(f"{head} Evidence: {truth.basis}. How it is scored: {item.how_scored()}")
     return fb
 
 
