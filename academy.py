@@ -67,14 +67,17 @@ def set_up() -> None:
     say("Set-up complete.")
 
 
+LAB_EXTENSIONS = ("@jupyter-widgets/jupyterlab-manager", "anywidget", "@jupyter/nbgrader")
+
+
 def check_extensions() -> None:
-    """The course needs the widgets and nbgrader extensions enabled in JupyterLab."""
+    """The course needs the widgets (ipywidgets and anywidget) and nbgrader extensions enabled in JupyterLab."""
     out = subprocess.run([str(BIN / "jupyter"), "labextension", "list"], capture_output=True, text=True)
     listing = out.stdout + out.stderr
-    missing = [name for name in ("@jupyter-widgets/jupyterlab-manager", "@jupyter/nbgrader") if name not in listing]
+    missing = [name for name in LAB_EXTENSIONS if name not in listing]
     if missing:
         fail(f"These JupyterLab extensions did not install: {', '.join(missing)}.")
-    for name in ("@jupyter-widgets/jupyterlab-manager", "@jupyter/nbgrader"):
+    for name in LAB_EXTENSIONS:
         line = next((ln for ln in listing.splitlines() if name in ln), "")
         if "enabled" not in line:
             subprocess.call([str(BIN / "jupyter"), "labextension", "enable", name])

@@ -34,7 +34,9 @@ PAGES = {
 
 # Only the widget managers' front-end extensions: Voila's default loads every JupyterLab extension
 # in the environment (about 10 MB).
-EXTENSIONS = ["@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/widgets-manager8"]
+EXTENSIONS = ["@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/widgets-manager8", "anywidget"]
+
+TEMPLATE_DIR = Path(__file__).parent / "data" / "demo_template"
 
 _STYLE = ("body{font-family:system-ui,sans-serif;max-width:46em;margin:2em auto;padding:0 1em;line-height:1.5;"
           "color:#1a1a1a}a{color:#0b4f8a}a:focus{outline:3px solid #e69f00;outline-offset:2px}")
@@ -106,8 +108,16 @@ class DemoVoila(Voila):
         pooled = sum(len(pool) for pool in getattr(self.kernel_manager, "_pools", {}).values())
         return max(0, len(self.kernel_manager.list_kernel_ids()) - pooled)
 
+    def setup_template_dirs(self):
+        super().setup_template_dirs()
+        # the kit's template (no third-party requests, a main landmark) is found first; it extends lab's
+        self.template_paths.insert(0, str(TEMPLATE_DIR))
+
     def init_settings(self):
         settings = super().init_settings()
+        # gzip the page and its scripts (about 5 MB of JavaScript and CSS). Voila's tornado_settings
+        # cannot do it: they are applied after the application has chosen its output transforms.
+        settings["compress_response"] = True
         settings["irt_visitors"] = self.visitors
         settings["irt_max_visitors"] = self.max_visitors
         return settings

@@ -17,6 +17,7 @@ from .cohort import Cohort, generate_cohort
 from .params import PATHWAYS, Params, load_params
 from .plots import comparison_chart, funnel_chart
 from .simulate import SimulationResult, simulate
+from .slider import LabelledSlider
 from .vocab import Population, Stage
 
 #: The parameters the simulator panel puts on sliders: the ones the course discusses.
@@ -51,9 +52,8 @@ class SimulatorPanel:
     def __post_init__(self) -> None:
         specs = self.params.spec.parameters
         self.sliders = {
-            name: w.FloatSlider(value=self.params.values[name], min=0.0, max=1.0, step=0.05,
-                                description=specs[name].short or name, tooltip=specs[name].label, style=_STYLE,
-                                layout=w.Layout(**_LAYOUT), continuous_update=False, readout_format=".2f")
+            name: LabelledSlider(value=self.params.values[name], min=0.0, max=1.0, step=0.05,
+                                 description=specs[name].short or name, tooltip=specs[name].label)
             for name in SLIDERS
         }
         self.population = w.Dropdown(options=[(p.label, p.value) for p in Population if p in self.params.spec.populations],
@@ -337,13 +337,13 @@ class PlanBuilder:
     def widget(self) -> w.Widget:
         return w.VBox([
             w.HBox([self.start, self.clear]),
-            w.HTML("<h4>1. Employment goal</h4>"), self.job, self.wage, self.hours, self.cie,
-            w.HTML("<h4>2. Lines of communication</h4>"), self.contact, self.method, self.frequency, self.shared,
+            w.HTML("<h3>1. Employment goal</h3>"), self.job, self.wage, self.hours, self.cie,
+            w.HTML("<h3>2. Lines of communication</h3>"), self.contact, self.method, self.frequency, self.shared,
             self.consent,
-            w.HTML("<h4>3. Sequence of services</h4>"), self.commitments_view,
+            w.HTML("<h3>3. Sequence of services</h3>"), self.commitments_view,
             w.HTML("<p>Add a commitment:</p>"), self.phase, self.stage, self.partner, self.service, self.milestone,
             self.add, w.HBox([self.remove_which, self.remove]),
-            w.HTML("<h4>What the plan checker says</h4>"), self.findings])
+            w.HTML("<h3>What the plan checker says</h3>"), self.findings])
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
@@ -502,7 +502,7 @@ class FidelityView:
         table = result.table().reset_index().to_html(index=False, border=0, na_rep="?")
         steps = plan.to_html(index=False, border=0) if len(plan) else "<p>Every implementation criterion is met.</p>"
         self.view.value = (f'<p role="status" aria-live="polite"><strong>{html.escape(result.summary())}</strong></p>'
-                           f"<h4>Items</h4>{table}<h4>Implementation plan: action steps</h4>{steps}")
+                           f"<h3>Items</h3>{table}<h3>Implementation plan: action steps</h3>{steps}")
         return result
 
     def _repr_mimebundle_(self, **kwargs):

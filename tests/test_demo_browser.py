@@ -48,23 +48,82 @@ def browser():
         b.close()
 
 
-@pytest.mark.parametrize("name", list(PAGES))
-def test_each_page_renders_and_answers_its_control(demo, browser, name):
-    label, option, region = CONTROLS[name]
+@pytest.fixture(scope="module", params=list(PAGES))
+def opened(request, demo, browser):
+    """One visit to a page, with every request it made."""
+    name = request.param
     page = browser.new_page(viewport={"width": 1200, "height": 900})
+    asked = []
+    page.on("request", lambda r: asked.append(r.url))
+    page.goto(f"{demo}/voila/render/{name}.ipynb", wait_until="domcontentloaded", timeout=60_000)
+    page.get_by_label(CONTROLS[name][0], exact=True).wait_for(state="visible", timeout=60_000)
+    yield name, page, asked, demo
+    page.close()
+
+
+def axe_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page).response["violations"]
+    return [f"{v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:3]]}" for v in found]
+
+
+def test_each_page_has_its_title_and_asks_nothing_of_other_sites(opened):
+    name, page, asked, base = opened
+    assert page.title() == PAGES[name]
+    # a public page must not tell a third party (a CDN, a font host) who is visiting
+    elsewhere = [u for u in asked if not u.startswith((base + "/", "blob:", "data:"))]
+    assert not elsewhere, elsewhere
+
+
+def test_axe_finds_no_accessibility_violation_on_the_page(opened):
+    _name, page, _asked, _base = opened
+    assert axe_violations(page) == []
+
+
+def test_each_page_answers_its_control_and_stays_accessible(opened):
+    name, page, _asked, _base = opened
+    label, option, region = CONTROLS[name]
+    select = page.get_by_label(label, exact=True)
+    shown = page.locator(region).all_inner_texts()
+    assert any(text.strip() for text in shown), "the page shows nothing under its control"
+    assert select.locator("option").count() > option
+    select.select_option(index=option)
+    page.wait_for_function("([sel, before]) => Array.from(document.querySelectorAll(sel)).map(e => e.innerText)"
+                           ".join('|') !== before", arg=[region, "|".join(shown)], timeout=30_000)
+    assert axe_violations(page) == []  # the new content too
+    out = KIT / "screenshots" / "demo"
+    out.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(out / f"{name}.png"), full_page=True)
+
+
+def test_a_slider_is_named_by_its_label_and_moves_with_the_keyboard(demo, browser):
+    page = browser.new_page()
     try:
-        page.goto(f"{demo}/voila/render/{name}.ipynb", wait_until="domcontentloaded", timeout=60_000)
-        select = page.get_by_label(label, exact=True)
-        select.wait_for(state="visible", timeout=60_000)
-        shown = page.locator(region).all_inner_texts()
-        assert any(text.strip() for text in shown), "the page shows nothing under its control"
-        values = select.locator("option").all_inner_texts()
-        select.select_option(index=option)
-        page.wait_for_function("([sel, before]) => Array.from(document.querySelectorAll(sel)).map(e => e.innerText)"
-                               ".join('|') !== before", arg=[region, "|".join(shown)], timeout=30_000)
-        assert len(values) > option
-        out = KIT / "screenshots" / "demo"
-        out.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(out / f"{name}.png"), full_page=True)
+        page.goto(f"{demo}/voila/render/arc_versus_referral.ipynb", wait_until="domcontentloaded", timeout=60_000)
+        slider = page.get_by_role("slider", name="Referral: reach a resource alone")
+        slider.wait_for(state="visible", timeout=60_000)
+        assert slider.get_attribute("aria-valuetext") == "35 percent"
+        sentence = page.locator("[role=status]").first
+        before = sentence.inner_text()
+        slider.focus()
+        page.keyboard.press("ArrowRight")
+        assert slider.get_attribute("aria-valuetext") == "40 percent"
+        # the widget replaces the sentence's element, so look it up afresh each time
+        page.wait_for_function("(before) => document.querySelector('[role=status]').innerText !== before",
+                               arg=before, timeout=30_000)
+    finally:
+        page.close()
+
+
+def test_the_index_and_the_busy_page_are_accessible(demo, browser):
+    from irt_sim.demo import BUSY_HTML
+
+    page = browser.new_page()
+    try:
+        page.goto(demo + "/", timeout=30_000)
+        assert axe_violations(page) == []
+        page.set_content(BUSY_HTML)
+        assert axe_violations(page) == []
     finally:
         page.close()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from irt_sim.widgets import SimulatorPanel
 
 
@@ -175,3 +177,24 @@ def test_fidelity_view_follows_the_threshold(book):
     assert "does not yet reach" in fv.view.value
     fv.threshold.value = 80
     assert "it reaches good fidelity (set at 80)" in fv.view.value and "Action Steps" in fv.view.value
+
+
+def test_the_simulator_sliders_are_native_labelled_range_inputs():
+    from irt_sim.slider import LabelledSlider
+
+    panel = SimulatorPanel(replicates=2)
+    for slider in panel.sliders.values():
+        assert isinstance(slider, LabelledSlider)  # the browser tests check what a screen reader hears
+
+
+def test_a_labelled_slider_keeps_its_value_in_range_and_needs_a_name():
+    from irt_sim.slider import LabelledSlider
+
+    s = LabelledSlider(value=0.5, description="Share engaged")
+    seen = []
+    s.observe(lambda change: seen.append(change["new"]), names="value")
+    s.value = 1.7
+    s.value = -0.2
+    assert seen == [1.0, 0.0]
+    with pytest.raises(ValueError, match="screen reader"):
+        LabelledSlider(value=0.5)
