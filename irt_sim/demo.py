@@ -6,14 +6,16 @@ notebook's JSON). On top of them this app
 - serves exactly the pages: a plain index at / and /voila/render/<page>.ipynb, no file tree and no
   contents listing;
 - keeps a preheated kernel per page, so the first paint is quick;
-- caps the visitors holding a page at once (each costs a kernel, about 130 MB here); one more gets
-  a polite "busy, try again" page with HTTP 503 and Retry-After, and nobody's open page breaks;
+- caps the visitors holding a page at once (each costs a kernel, about 150 MB here) and the memory
+  of the server with its kernels; one more visitor gets a polite "busy, try again" page with HTTP 503
+  and Retry-After, and nobody's open page breaks;
 - culls kernels whose page has gone, which frees their place.
 """
 
 from __future__ import annotations
 
 import html
+import os
 from pathlib import Path
 
 from traitlets import Int
@@ -89,7 +91,7 @@ class PageHandler(TornadoVoilaHandler):
             self.finish(_page("Not found", f'<h1>There is no such page</h1><p><a href="{self.base_url}">The demo '
                               "pages</a></p>"))
             return
-        if self.settings["irt_visitors"]() >= self.settings["irt_max_visitors"]:
+        if not self.settings["irt_has_room"]():
             self.set_status(503)
             self.set_header("Retry-After", "60")
             self.finish(BUSY_HTML)
@@ -97,16 +99,51 @@ class PageHandler(TornadoVoilaHandler):
         return await super().get(path)
 
 
+#: How the pages are prepared: a preheated kernel has already run the page when a visitor arrives;
+#: progressive rendering shows each cell as it runs; plain runs the whole page, then shows it.
+RENDERINGS = ("preheated", "progressive", "plain")
+
+_PAGE_BYTES = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def resident_mb(pid: int) -> float:
+    """A process's resident memory in MB, from /proc (0 where there is no /proc, or it has gone)."""
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * _PAGE_BYTES / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 class DemoVoila(Voila):
-    """Voila, serving only the kit's pages, with a cap on visitors."""
+    """Voila, serving only the kit's pages, with caps on visitors and memory."""
 
     name = "irt-academy-demo"
     max_visitors = Int(20, help="Pages open at once; one more visitor gets the busy page.").tag(config=True)
+    max_memory = Int(4096, help="MB the server and all its kernels may hold together (0: no limit). A "
+                                "visitor is let in only while one more kernel still fits.").tag(config=True)
 
     def visitors(self) -> int:
         """Kernels serving a visitor: all kernels minus those waiting heated in the pools."""
         pooled = sum(len(pool) for pool in getattr(self.kernel_manager, "_pools", {}).values())
         return max(0, len(self.kernel_manager.list_kernel_ids()) - pooled)
+
+    def memory(self) -> tuple[float, float]:
+        """MB held now by the server and its kernels, and by its largest kernel."""
+        kernels = []
+        for kid in self.kernel_manager.list_kernel_ids():
+            pid = getattr(getattr(self.kernel_manager.get_kernel(kid), "provisioner", None), "pid", None)
+            kernels.append(resident_mb(pid) if pid else 0.0)
+        return resident_mb(os.getpid()) + sum(kernels), max(kernels, default=0.0)
+
+    def has_room(self) -> bool:
+        if self.visitors() >= self.max_visitors:
+            return False
+        if self.max_memory:
+            used, largest = self.memory()
+            # the visitor's kernel, or the pool's refill once they take a preheated one, must still fit
+            return used + max(largest, 150.0) <= self.max_memory
+        return True
 
     def setup_template_dirs(self):
         super().setup_template_dirs()
@@ -118,8 +155,7 @@ class DemoVoila(Voila):
         # gzip the page and its scripts (about 5 MB of JavaScript and CSS). Voila's tornado_settings
         # cannot do it: they are applied after the application has chosen its output transforms.
         settings["compress_response"] = True
-        settings["irt_visitors"] = self.visitors
-        settings["irt_max_visitors"] = self.max_visitors
+        settings["irt_has_room"] = self.has_room
         return settings
 
     def init_handlers(self):
@@ -134,11 +170,11 @@ class DemoVoila(Voila):
         return kept
 
 
-def demo_config(port: int, host: str, max_visitors: int, preheat: bool = True) -> Config:
+def demo_config(port: int, host: str, max_visitors: int, rendering: str = "preheated", max_memory: int = 4096) -> Config:
     """The hardened configuration of DemoVoila (also used by the tests and bench/)."""
     c = Config()
     c.Voila.port, c.Voila.ip, c.Voila.port_retries, c.Voila.open_browser = port, host, 0, False
-    c.DemoVoila.max_visitors = max_visitors
+    c.DemoVoila.max_visitors, c.DemoVoila.max_memory = max_visitors, max_memory
     # Voila's defaults, stated here so that a configuration file elsewhere cannot loosen them
     c.VoilaConfiguration.strip_sources = True
     c.VoilaConfiguration.show_tracebacks = False
@@ -151,20 +187,17 @@ def demo_config(port: int, host: str, max_visitors: int, preheat: bool = True) -
     c.MappingKernelManager.cull_idle_timeout = 120
     c.MappingKernelManager.cull_interval = 30
     c.MappingKernelManager.cull_connected = False
-    c.VoilaConfiguration.preheat_kernel = preheat
-    c.VoilaConfiguration.default_pool_size = 1
+    if rendering not in RENDERINGS:
+        raise ValueError(f"rendering must be one of {', '.join(RENDERINGS)}, not {rendering!r}")
+    # the two cannot be combined: a preheated page has already run before anyone asks for it
+    c.VoilaConfiguration.preheat_kernel = rendering == "preheated"
+    c.VoilaConfiguration.default_pool_size = 1 if rendering == "preheated" else 0
+    c.VoilaConfiguration.progressive_rendering = rendering == "progressive"
     return c
 
 
-def serve(port: int = 8866, host: str = "127.0.0.1", max_visitors: int = 20, preheat: bool = True) -> None:
-    app = DemoVoila(config=demo_config(port, host, max_visitors, preheat))
+def serve(port: int = 8866, host: str = "127.0.0.1", max_visitors: int = 20, rendering: str = "preheated",
+          max_memory: int = 4096) -> None:
+    app = DemoVoila(config=demo_config(port, host, max_visitors, rendering, max_memory))
     app.initialize([str(pages_dir())])
     app.start()
-
-
-if __name__ == "__main__":  # python -m irt_sim.demo PORT [HOST [MAX_VISITORS [preheat|cold]]]
-    import sys
-
-    a = sys.argv[1:]
-    serve(int(a[0]) if a else 8866, a[1] if len(a) > 1 else "127.0.0.1", int(a[2]) if len(a) > 2 else 20,
-          (a[3] != "cold") if len(a) > 3 else True)

@@ -6,62 +6,22 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 import uuid
-from pathlib import Path
 
 import pytest
 
 from irt_sim.demo import PAGES
 
 from .conftest import KIT
-from .test_lab import free_port
+from .servers import fetch, start_demo, stop
 
 MAX_VISITORS = 2
 
 
-def fetch(url: str) -> tuple[int, str, dict]:
-    try:
-        with urllib.request.urlopen(url, timeout=60) as r:
-            return r.status, r.read().decode("utf-8", "replace"), dict(r.headers)
-    except urllib.error.HTTPError as e:
-        return e.code, e.read().decode("utf-8", "replace"), dict(e.headers)
-
-
-def start_demo(*extra: str):
-    port = free_port()
-    exe = Path(sys.executable).parent / "irt-academy"
-    proc = subprocess.Popen([str(exe), "demo", f"--port={port}", *extra], cwd=KIT, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(base + "/", timeout=2)
-            return proc, base
-        except OSError:
-            if proc.poll() is not None:
-                pytest.fail("the demo exited at start:\n" + proc.stdout.read())
-            time.sleep(0.3)
-    proc.kill()
-    pytest.fail("the demo did not answer within 60 s")
-
-
-def stop(proc) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-
-
 @pytest.fixture(scope="module")
 def demo():
-    proc, base = start_demo(f"--max-visitors={MAX_VISITORS}", "--cold")
+    proc, base = start_demo(f"--max-visitors={MAX_VISITORS}", "--rendering=plain")
     yield base
     stop(proc)
 
@@ -140,12 +100,21 @@ def test_sources_and_tracebacks_stay_hidden(demo):
 
 
 def test_the_visitor_beyond_the_cap_gets_the_busy_page_and_nobody_else_is_turned_away(tmp_path):
-    proc, base = start_demo("--max-visitors=2", "--cold")
+    proc, base = start_demo("--max-visitors=2", "--rendering=plain")
     try:
         first, second = (fetch(base + "/voila/render/team_explorer.ipynb") for _ in range(2))
         assert first[0] == 200 and second[0] == 200
         status, body, headers = fetch(base + "/voila/render/outcomes_funnel.ipynb")
         assert status == 503 and "Busy: please try again" in body and headers.get("Retry-After") == "60"
         assert fetch(base + "/")[0] == 200  # the index still answers
+    finally:
+        stop(proc)
+
+
+def test_the_memory_cap_turns_visitors_away_before_the_server_runs_out():
+    # about 100 MB for the server and 150 MB a kernel: a third visitor's kernel would not fit in 500 MB
+    proc, base = start_demo("--max-visitors=10", "--max-memory=500", "--rendering=plain")
+    try:
+        assert [fetch(base + "/voila/render/outcomes_funnel.ipynb")[0] for _ in range(3)] == [200, 200, 503]
     finally:
         stop(proc)

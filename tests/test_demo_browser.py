@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
 from irt_sim.demo import PAGES
 
 from .conftest import KIT
-from .test_demo import start_demo, stop
+from .servers import fetch, start_demo, stop
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -127,3 +128,49 @@ def test_the_index_and_the_busy_page_are_accessible(demo, browser):
         assert axe_violations(page) == []
     finally:
         page.close()
+
+
+def demo_memory_mb(server_pid: int) -> float:
+    """Resident memory of the demo server and every kernel it started, from /proc."""
+    from irt_sim.demo import resident_mb
+
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == server_pid:  # the parent's pid
+            children.append(int(stat.parent.name))
+    return resident_mb(server_pid) + sum(resident_mb(pid) for pid in children)
+
+
+def test_twenty_visitors_hold_pages_open_the_21st_is_turned_away_and_no_page_breaks(browser):
+    """The default caps (20 visitors, 4096 MB): each visitor, in a browser context of their own,
+    arrives once the one before is reading; all twenty hold their pages open together; memory stays
+    within the bound; the 21st gets the busy page; then every one of the twenty still works."""
+    proc, base = start_demo()  # the defaults a trainer gets
+    names = [name for _ in range(5) for name in PAGES]
+    contexts, pages = [], []
+    try:
+        for name in names:
+            context = browser.new_context(viewport={"width": 1000, "height": 700})
+            contexts.append(context)
+            page = context.new_page()
+            page.goto(f"{base}/voila/render/{name}.ipynb", wait_until="domcontentloaded", timeout=120_000)
+            page.get_by_label(CONTROLS[name][0], exact=True).wait_for(state="visible", timeout=120_000)
+            pages.append(page)
+        used = demo_memory_mb(proc.pid)
+        assert used <= 4096, f"the demo holds {used:.0f} MB with 20 visitors"
+        status, body, _ = fetch(base + "/voila/render/team_explorer.ipynb")
+        assert status == 503 and "Busy" in body, "the 21st visitor was let in"
+        for name, page in zip(names, pages):
+            label, option, region = CONTROLS[name]
+            before = "|".join(page.locator(region).all_inner_texts())
+            page.get_by_label(label, exact=True).select_option(index=option)
+            page.wait_for_function("([sel, before]) => Array.from(document.querySelectorAll(sel))"
+                                   ".map(e => e.innerText).join('|') !== before", arg=[region, before], timeout=60_000)
+    finally:
+        for context in contexts:
+            context.close()
+        stop(proc)

@@ -4,52 +4,21 @@ with the widget and nbgrader extensions enabled."""
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from .conftest import KIT
+from .servers import start, stop
 
 TOKEN = "academy-test-token"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def lab():
-    port = free_port()
-    exe = Path(sys.executable).parent / "irt-academy"
-    proc = subprocess.Popen([str(exe), "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
-                             f"--IdentityProvider.token={TOKEN}"], cwd=KIT,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{base}/api", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None:
-                pytest.fail("JupyterLab exited at start:\n" + proc.stdout.read())
-            time.sleep(0.5)
-    else:
-        proc.terminate()
-        pytest.fail("JupyterLab did not answer within 60 s")
+    proc, base = start(["lab", "--no-browser", "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={TOKEN}"],
+                       ready_path="/api")
     yield base
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    stop(proc)
 
 
 def get(url: str):
