@@ -46,15 +46,15 @@ SERVERS = {
     "demo, plain": [str(BIN / "irt-academy"), "demo", "--rendering=plain"],
 }
 
-# In the page: change a control, then time until the page shows a new chart image.
+# In the page: change a control, then time until a chart (a <figure>) shows something new.
 TIME_CHANGE = """async ([selector, value]) => {
   const el = document.querySelector(selector);
-  const before = new Set(Array.from(document.querySelectorAll('img')).map(i => i.src));
-  const changed = new Promise(resolve => {
-    const obs = new MutationObserver(() => {
-      if (Array.from(document.querySelectorAll('img')).some(i => !before.has(i.src))) { obs.disconnect(); resolve(); }
-    });
-    obs.observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ['src']});
+  const charts = () => Array.from(document.querySelectorAll('figure')).map(f => f.innerHTML).join('|');
+  const before = charts();
+  const changed = new Promise((resolve, reject) => {
+    const obs = new MutationObserver(() => { if (charts() !== before) { obs.disconnect(); resolve(); } });
+    obs.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+    setTimeout(() => reject(new Error('no chart changed within 30 s')), 30000);
   });
   const t0 = performance.now();
   el.value = value;

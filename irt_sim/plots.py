@@ -13,13 +13,16 @@ import base64
 import html
 import io
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 from matplotlib.figure import Figure
 
 from .params import PATHWAYS
 from .simulate import FUNNEL, SimulationResult
+from .svgbars import Bar, bar_chart, legend
 
 #: Okabe-Ito colours, hatches and short names per pathway.
 STYLE = {
@@ -51,12 +54,21 @@ def _fmt(value: float, unit: str) -> str:
 
 @dataclass(frozen=True)
 class Chart:
-    """A figure with its text alternative and data; shows as an accessible image in notebooks."""
+    """A chart with its text alternative and data; shows as an accessible image in notebooks.
 
-    figure: Figure
+    ``drawing`` is a matplotlib figure, or a function that draws one when first asked (for PNG
+    export); charts that follow a control also carry ``svg``, drawn in milliseconds, which the
+    notebook and the demo pages show instead."""
+
+    drawing: Figure | Callable[[], Figure]
     title: str
     alt_text: str
     data: pd.DataFrame
+    svg: str | None = None
+
+    @cached_property
+    def figure(self) -> Figure:
+        return self.drawing() if callable(self.drawing) else self.drawing
 
     def png(self) -> bytes:
         buf = io.BytesIO()
@@ -64,10 +76,14 @@ class Chart:
         return buf.getvalue()
 
     def _repr_html_(self) -> str:
-        img = base64.b64encode(self.png()).decode("ascii")
+        if self.svg:
+            picture = self.svg
+        else:
+            img = base64.b64encode(self.png()).decode("ascii")
+            picture = (f'<img src="data:image/png;base64,{img}" alt="{html.escape(self.alt_text)}" '
+                       f'style="max-width:100%">')
         table = self.data.to_html(index=False, border=0, na_rep="n/a")
-        return (f'<figure role="group" aria-label="{html.escape(self.title)}" style="margin:0">'
-                f'<img src="data:image/png;base64,{img}" alt="{html.escape(self.alt_text)}" style="max-width:100%">'
+        return (f'<figure role="group" aria-label="{html.escape(self.title)}" style="margin:0">{picture}'
                 f"<figcaption>{html.escape(self.title)}</figcaption>"
                 f"<details><summary>The data in this chart</summary>{table}</details></figure>")
 
@@ -94,28 +110,34 @@ def funnel_chart(result: SimulationResult, targets: dict[str, float] | None = No
     f = f[f["measure"] != "customers"]
     pathways = [p for p in PATHWAYS if p in set(f["pathway"])]
     stages = [s for s in FUNNEL if s != "customers"]
-    fig = _new_figure(7.5, 4.2)
-    ax = fig.add_subplot()
-    width = 0.8 / len(pathways)
-    for i, pw in enumerate(pathways):
-        rows = f[f["pathway"] == pw].set_index("measure").loc[stages]
-        xs = [j + (i - (len(pathways) - 1) / 2) * width for j in range(len(stages))]
-        err = [(rows["share_mean"] - rows["share_ci_low"]).fillna(0), (rows["share_ci_high"] - rows["share_mean"]).fillna(0)]
-        bars = _bar(ax, xs, rows["share_mean"], pw, width=width * 0.95, yerr=err, capsize=3, ecolor=TEXT)
-        ax.bar_label(bars, labels=[_fmt(v, "percent") for v in rows["share_mean"]], padding=2, fontsize=9, color=TEXT)
-    if targets:
-        for j, stage in enumerate(stages):
-            if stage in targets:
-                ax.hlines(targets[stage], j - 0.45, j + 0.45, colors=TEXT, linestyles="dashed", linewidth=1.5,
-                          label="Reported program" if j == 0 else None)
-    ax.set_xticks(range(len(stages)), [FUNNEL[s] for s in stages])
-    ax.set_ylabel("Share of the cohort")
-    ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    ax.set_ylim(0, min(1.0, max(f["share_ci_high"].max(skipna=True), *(targets or {0: 0}).values()) * 1.2 + 0.05))
-    ax.legend(frameon=False, loc="upper right")
-    ax.spines[["top", "right"]].set_visible(False)
     title = f"Employment funnel, {result.cohort_label}"
-    ax.set_title(title, fontsize=11, loc="left")
+    top = min(1.0, max(f["share_ci_high"].max(skipna=True), *(targets or {0: 0}).values()) * 1.2 + 0.05)
+
+    def draw() -> Figure:
+        fig = _new_figure(7.5, 4.2)
+        ax = fig.add_subplot()
+        width = 0.8 / len(pathways)
+        for i, pw in enumerate(pathways):
+            rows = f[f["pathway"] == pw].set_index("measure").loc[stages]
+            xs = [j + (i - (len(pathways) - 1) / 2) * width for j in range(len(stages))]
+            err = [(rows["share_mean"] - rows["share_ci_low"]).fillna(0),
+                   (rows["share_ci_high"] - rows["share_mean"]).fillna(0)]
+            bars = _bar(ax, xs, rows["share_mean"], pw, width=width * 0.95, yerr=err, capsize=3, ecolor=TEXT)
+            ax.bar_label(bars, labels=[_fmt(v, "percent") for v in rows["share_mean"]], padding=2, fontsize=9,
+                         color=TEXT)
+        if targets:
+            for j, stage in enumerate(stages):
+                if stage in targets:
+                    ax.hlines(targets[stage], j - 0.45, j + 0.45, colors=TEXT, linestyles="dashed", linewidth=1.5,
+                              label="Reported program" if j == 0 else None)
+        ax.set_xticks(range(len(stages)), [FUNNEL[s] for s in stages])
+        ax.set_ylabel("Share of the cohort")
+        ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+        ax.set_ylim(0, top)
+        ax.legend(frameon=False, loc="upper right")
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.set_title(title, fontsize=11, loc="left")
+        return fig
 
     parts = []
     for pw in pathways:
@@ -129,7 +151,15 @@ def funnel_chart(result: SimulationResult, targets: dict[str, float] | None = No
     data = pd.DataFrame([{"Pathway": PATHWAYS[r.pathway], "Stage": FUNNEL[r.measure],
                           "Share of cohort": round(r.share_mean, 3), "95% CI low": round(r.share_ci_low, 3),
                           "95% CI high": round(r.share_ci_high, 3)} for r in f.itertuples()])
-    return Chart(fig, title, alt, data)
+    svg = None
+    if not targets:  # the reference marks are drawn by matplotlib only
+        by = f.set_index(["pathway", "measure"])
+        groups = [(FUNNEL[st], [Bar(pw, by.loc[(pw, st), "share_mean"], _fmt(by.loc[(pw, st), "share_mean"], "percent"),
+                                    by.loc[(pw, st), "share_ci_low"], by.loc[(pw, st), "share_ci_high"])
+                                for pw in pathways]) for st in stages]
+        svg = bar_chart(groups, styles=STYLE, alt=alt, top=top, ink=TEXT, axis_format=lambda v: f"{v:.0%}",
+                        title=title, width=640, height=330)
+    return Chart(draw, title, alt, data, svg)
 
 
 def comparison_chart(result: SimulationResult, measures: list[str] | None = None) -> Chart:
@@ -141,32 +171,53 @@ def comparison_chart(result: SimulationResult, measures: list[str] | None = None
         raise ValueError(f"No chart label for {unknown}; choose from {list(MEASURES)}.")
     s = result.summary(measures)
     pathways = [p for p in PATHWAYS if p in set(s["pathway"])]
-    cols = 3 if len(measures) > 4 else len(measures)
-    rows_n = math.ceil(len(measures) / cols)
-    fig = _new_figure(3.1 * cols, 2.6 * rows_n)
-    axes = fig.subplots(rows_n, cols, squeeze=False).ravel()
-    parts = []
-    for ax, m in zip(axes, measures):
-        label, unit = MEASURES[m]
-        sub = s[s["measure"] == m].set_index("pathway").loc[pathways]
-        for i, pw in enumerate(pathways):
-            bars = _bar(ax, [i], [sub.loc[pw, "mean"]], pw, width=0.7)
-            ax.bar_label(bars, labels=[_fmt(sub.loc[pw, "mean"], unit)], padding=2, fontsize=8, color=TEXT)
-        ax.set_xticks(range(len(pathways)), [STYLE[p]["short"] for p in pathways], fontsize=8)
-        ax.set_title(label, fontsize=9, loc="left")
-        ax.set_yticks([])
-        ax.spines[["top", "right", "left"]].set_visible(False)
-        ax.set_ylim(0, max(sub["mean"].max(skipna=True), 1e-9) * 1.25)
-        parts.append(f"{label}: " + ", ".join(f"{STYLE[p]['short']} {_fmt(sub.loc[p, 'mean'], unit)}" for p in pathways))
-    for ax in axes[len(measures):]:
-        ax.set_visible(False)
+    panels = {m: s[s["measure"] == m].set_index("pathway").loc[pathways] for m in measures}
     title = f"Pathways compared, {result.cohort_label}"
-    fig.suptitle(title, fontsize=11, x=0.01, ha="left")
+
+    def draw() -> Figure:
+        cols = 3 if len(measures) > 4 else len(measures)
+        rows_n = math.ceil(len(measures) / cols)
+        fig = _new_figure(3.1 * cols, 2.6 * rows_n)
+        axes = fig.subplots(rows_n, cols, squeeze=False).ravel()
+        for ax, m in zip(axes, measures):
+            label, unit = MEASURES[m]
+            sub = panels[m]
+            for i, pw in enumerate(pathways):
+                bars = _bar(ax, [i], [sub.loc[pw, "mean"]], pw, width=0.7)
+                ax.bar_label(bars, labels=[_fmt(sub.loc[pw, "mean"], unit)], padding=2, fontsize=8, color=TEXT)
+            ax.set_xticks(range(len(pathways)), [STYLE[p]["short"] for p in pathways], fontsize=8)
+            ax.set_title(label, fontsize=9, loc="left")
+            ax.set_yticks([])
+            ax.spines[["top", "right", "left"]].set_visible(False)
+            ax.set_ylim(0, max(sub["mean"].max(skipna=True), 1e-9) * 1.25)
+        for ax in axes[len(measures):]:
+            ax.set_visible(False)
+        fig.suptitle(title, fontsize=11, x=0.01, ha="left")
+        return fig
+
+    parts = [f"{MEASURES[m][0]}: " + ", ".join(f"{STYLE[p]['short']} {_fmt(panels[m].loc[p, 'mean'], MEASURES[m][1])}"
+                                              for p in pathways) for m in measures]
     alt = f"Bar charts, one per measure. {title}, mean of {result.replicates} runs. " + "; ".join(parts) + "."
     data = s.assign(Pathway=s["pathway"].map(PATHWAYS), Measure=s["measure"].map(lambda m: MEASURES[m][0]))[
         ["Pathway", "Measure", "mean", "ci_low", "ci_high"]].rename(
         columns={"mean": "Mean", "ci_low": "95% CI low", "ci_high": "95% CI high"}).round(3)
-    return Chart(fig, title, alt, data)
+    # small multiples: one SVG panel per measure, side by side, each on its own scale; the panels
+    # together make one image, named by the alternative text
+    cells = []
+    for m in measures:
+        label, unit = MEASURES[m]
+        sub = panels[m]
+        top = max(sub["mean"].max(skipna=True), 1e-9) * 1.25
+        bars = [Bar(p, sub.loc[p, "mean"], _fmt(sub.loc[p, "mean"], unit)) for p in pathways]
+        panel = bar_chart([("", bars)], styles=STYLE, alt=label, top=top, ink=TEXT, title=label, legend=False,
+                          width=220, height=170)
+        cells.append(panel.replace('role="img"', 'aria-hidden="true"', 1))
+    key = legend({p: STYLE[p] for p in pathways}, ink=TEXT)
+    svg = (f'<div role="img" aria-label="{html.escape(alt)}" style="display:flex;flex-wrap:wrap;gap:4px 12px;'
+           f'max-width:700px"><div style="flex-basis:100%;font-weight:600">{html.escape(title)}</div>'
+           f'<div style="flex-basis:100%">{key}</div>'
+           + "".join(cells) + "</div>")
+    return Chart(draw, title, alt, data, svg)
 
 
 def cost_by_system_chart(result: SimulationResult, measure: str = "cost_per_placement") -> Chart:

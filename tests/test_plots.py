@@ -3,6 +3,7 @@ table, use colour-blind-safe colours and never rely on colour alone."""
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -39,9 +40,37 @@ def test_alt_text_states_the_numbers_for_every_pathway(chart, result):
 
 def test_html_is_an_image_with_alt_text_and_the_data_table(chart):
     page = chart._repr_html_()
-    assert re.search(r'<img [^>]*alt="[^"]{40,}"', page)
+    # a PNG with alt text, or (charts that follow a control) SVG with role="img" named by the same text
+    named = re.search(r'<img [^>]*alt="([^"]{40,})"', page) or re.search(r'role="img" aria-label="([^"]{40,})"', page)
+    assert named and html.unescape(named.group(1)) == chart.alt_text
     assert "<figcaption>" in page and "<details><summary>" in page and "<table" in page
-    assert chart.png()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert chart.png()[:8] == b"\x89PNG\r\n\x1a\n"  # the PNG export works for every chart
+
+
+def test_svg_charts_show_every_value_and_hatch_every_series_but_the_solid_one(result):
+    from bs4 import BeautifulSoup
+
+    funnel, comparison = plots.funnel_chart(result), plots.comparison_chart(result)
+    for chart, values in ((funnel, [f"{v:.0%}" for v in funnel.data["Share of cohort"]]),
+                          (comparison, [None] * len(comparison.data))):
+        soup = BeautifulSoup(chart.svg, "html.parser")
+        texts = [t.get_text() for t in soup.find_all("text")]
+        labels = [t for t in texts if t.endswith(("%", "weeks", " h")) and not t.startswith("0%") or t.startswith("$")]
+        assert len(labels) >= len(values), texts  # a value on every bar (axis ticks come on top)
+        for value in filter(None, values):
+            assert value in texts
+        fills = {r.get("fill") for r in soup.find_all("rect")}
+        assert {s["color"] for s in plots.STYLE.values()} <= fills  # every pathway's colour...
+        hatched = {f.rsplit("-", 1)[-1].rstrip(")") for f in fills if f and f.startswith("url(")}
+        assert hatched == {k for k, s in plots.STYLE.items() if s["hatch"]}  # ...and its own pattern
+
+
+def test_nice_axis_tops():
+    from irt_sim.svgbars import nice_top
+
+    assert nice_top(0.74) == (0.8, 0.2)
+    assert nice_top(0.31) == (0.4, 0.1)
+    assert nice_top(0) == (1.0, 0.25)
 
 
 def test_colours_are_okabe_ito_and_every_pathway_has_its_own_hatch():

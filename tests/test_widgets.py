@@ -29,7 +29,7 @@ def test_moving_a_slider_changes_the_charts_and_the_sentence():
 def test_results_are_announced_and_charts_carry_alt_text():
     panel = SimulatorPanel(replicates=2)
     assert 'role="status"' in panel.status.value and "placed" in panel.status.value
-    assert len(re.findall(r'<img [^>]*alt="[^"]{40,}"', panel.charts.value)) == 2
+    assert len(re.findall(r'role="img" aria-label="[^"]{40,}"', panel.charts.value)) == 2  # named SVG charts
 
 
 def test_changing_the_population_and_size_reruns():
@@ -198,3 +198,15 @@ def test_a_labelled_slider_keeps_its_value_in_range_and_needs_a_name():
     assert seen == [1.0, 0.0]
     with pytest.raises(ValueError, match="screen reader"):
         LabelledSlider(value=0.5)
+
+
+def test_the_outcomes_view_shows_a_described_chart_for_every_choice():
+    from irt_sim.widgets import OutcomesView
+
+    view = OutcomesView()
+    seen = set()
+    for label, value in view.show.options:
+        view.show.value = value
+        assert re.search(r'alt="(Bar|Line) chart\. [^"]{40,}"', view.chart.value), label
+        seen.add(view.chart.value)
+    assert len(seen) == len(view.show.options)  # each choice shows its own chart
