@@ -33,7 +33,7 @@ from pathlib import Path
 KIT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(KIT))
 
-from irt_sim.demo import PAGES  # noqa: E402
+from irt_sim.demo import PAGES, children_mb, resident_mb  # noqa: E402
 
 BIN = Path(sys.executable).parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -131,30 +131,13 @@ def control_to_chart(browser, base: str, repeats: int) -> dict[str, float]:
     return out
 
 
-def resident_mb(pid: int) -> float:
-    from irt_sim.demo import resident_mb as rss
-
-    return rss(pid)
-
-
-def children(pid: int) -> list[int]:
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(stat.parent.name))
-        except (OSError, ValueError):
-            continue
-    return found
-
-
 def memory_with_visitors(browser, visitors: int) -> None:
     """Memory of the shipped demo with VISITORS pages held open (visitors arrive one after another)."""
     proc, base = start(SERVERS["demo, preheated"])
     contexts = []
     try:
         time.sleep(15)
-        idle = resident_mb(proc.pid) + sum(resident_mb(k) for k in children(proc.pid))
+        idle = resident_mb(proc.pid) + sum(children_mb(proc.pid))
         names = [name for i in range(visitors) for name in [list(PAGES)[i % len(PAGES)]]]
         for name in names:
             context = browser.new_context()
@@ -163,7 +146,7 @@ def memory_with_visitors(browser, visitors: int) -> None:
             page.goto(f"{base}/voila/render/{name}.ipynb", timeout=120_000)
             page.wait_for_selector(FIRST_CONTROL, state="visible", timeout=120_000)
         time.sleep(5)
-        kernels = [resident_mb(k) for k in children(proc.pid)]
+        kernels = children_mb(proc.pid)
         server = resident_mb(proc.pid)
         busy = urllib.request.Request(f"{base}/voila/render/{names[0]}.ipynb")
         try:

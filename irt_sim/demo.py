@@ -9,7 +9,8 @@ notebook's JSON). On top of them this app
 - caps the visitors holding a page at once (each costs a kernel, about 150 MB here) and the memory
   of the server with its kernels; one more visitor gets a polite "busy, try again" page with HTTP 503
   and Retry-After, and nobody's open page breaks;
-- culls kernels whose page has gone, which frees their place.
+- shuts a kernel down as soon as its page closes, and culls those whose page went without a word;
+  either frees the visitor's place.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 from traitlets import Int
 from traitlets.config import Config
 from voila.app import Voila
+from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
@@ -99,6 +101,18 @@ class PageHandler(TornadoVoilaHandler):
         return await super().get(path)
 
 
+class PageClosedHandler(VoilaShutdownKernelHandler):
+    """The beacon a page sends as it closes, asking to shut its kernel down at once.
+
+    Voila's page sends it without an _xsrf token, so Voila's own handler refuses it (403) and a closed
+    page kept its kernel, and its visitor's place, until the culler came two minutes later. The
+    request names a kernel by its random id, which only that page knows (the kernels API is not
+    served), so accepting it without the token lets nobody close someone else's page."""
+
+    def check_xsrf_cookie(self):
+        return None
+
+
 #: How the pages are prepared: a preheated kernel has already run the page when a visitor arrives;
 #: progressive rendering shows each cell as it runs; plain runs the whole page, then shows it.
 RENDERINGS = ("preheated", "progressive", "plain")
@@ -113,6 +127,19 @@ def resident_mb(pid: int) -> float:
             return int(f.read().split()[1]) * _PAGE_BYTES / 2**20
     except (OSError, ValueError, IndexError):
         return 0.0
+
+
+def children_mb(pid: int) -> list[float]:
+    """Resident MB of each direct child of a process (a demo server's kernels), from /proc; for
+    measuring a running demo from outside (tests, bench/)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:  # the parent's pid
+                found.append(resident_mb(int(stat.parent.name)))
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
 
 
 class DemoVoila(Voila):
@@ -165,6 +192,8 @@ class DemoVoila(Voila):
                 continue  # no file tree and no contents listing: the index below lists the pages
             if handler is TornadoVoilaHandler:
                 handler = PageHandler
+            elif handler is VoilaShutdownKernelHandler:
+                handler = PageClosedHandler
             kept.append((pattern, handler, *rest))
         kept.insert(0, (self.server_url.rstrip("/") + "/?", IndexHandler, {"voila_configuration": self.voila_configuration}))
         return kept

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import os
 import shutil
-from pathlib import Path
 
 import pytest
 
-from irt_sim.demo import PAGES
+from irt_sim.demo import PAGES, children_mb, resident_mb
 
 from .conftest import KIT
 from .servers import fetch, start_demo, stop
@@ -130,21 +129,6 @@ def test_the_index_and_the_busy_page_are_accessible(demo, browser):
         page.close()
 
 
-def demo_memory_mb(server_pid: int) -> float:
-    """Resident memory of the demo server and every kernel it started, from /proc."""
-    from irt_sim.demo import resident_mb
-
-    children = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == server_pid:  # the parent's pid
-            children.append(int(stat.parent.name))
-    return resident_mb(server_pid) + sum(resident_mb(pid) for pid in children)
-
-
 def test_twenty_visitors_hold_pages_open_the_21st_is_turned_away_and_no_page_breaks(browser):
     """The default caps (20 visitors, 4096 MB): each visitor, in a browser context of their own,
     arrives once the one before is reading; all twenty hold their pages open together; memory stays
@@ -160,7 +144,9 @@ def test_twenty_visitors_hold_pages_open_the_21st_is_turned_away_and_no_page_bre
             page.goto(f"{base}/voila/render/{name}.ipynb", wait_until="domcontentloaded", timeout=120_000)
             page.get_by_label(CONTROLS[name][0], exact=True).wait_for(state="visible", timeout=120_000)
             pages.append(page)
-        used = demo_memory_mb(proc.pid)
+        kernels = children_mb(proc.pid)
+        assert sum(mb > 50 for mb in kernels) >= 20, kernels  # every visitor's running kernel was measured
+        used = resident_mb(proc.pid) + sum(kernels)
         assert used <= 4096, f"the demo holds {used:.0f} MB with 20 visitors"
         status, body, _ = fetch(base + "/voila/render/team_explorer.ipynb")
         assert status == 503 and "Busy" in body, "the 21st visitor was let in"
@@ -173,4 +159,27 @@ def test_twenty_visitors_hold_pages_open_the_21st_is_turned_away_and_no_page_bre
     finally:
         for context in contexts:
             context.close()
+        stop(proc)
+
+
+def test_closing_a_page_frees_its_kernel_at_once(browser):
+    """Voila's page-close beacon carries no _xsrf token; the demo accepts it, so a visitor's place is
+    free again in seconds rather than after the two-minute cull."""
+    import time
+
+    proc, base = start_demo("--max-visitors=1", "--rendering=plain")
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{base}/voila/render/team_explorer.ipynb", timeout=60_000)
+        page.get_by_label("Customer", exact=True).wait_for(state="visible", timeout=60_000)
+        assert fetch(base + "/voila/render/outcomes_funnel.ipynb")[0] == 503  # the one place is taken
+        page.close(run_before_unload=True)
+        deadline = time.monotonic() + 20
+        while children_mb(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert children_mb(proc.pid) == [], "the closed page's kernel is still running"
+        context.close()
+        assert fetch(base + "/voila/render/outcomes_funnel.ipynb")[0] == 200  # and the place is free
+    finally:
         stop(proc)
