@@ -209,9 +209,8 @@ def comparison_chart(result: SimulationResult, measures: list[str] | None = None
         sub = panels[m]
         top = max(sub["mean"].max(skipna=True), 1e-9) * 1.25
         bars = [Bar(p, sub.loc[p, "mean"], _fmt(sub.loc[p, "mean"], unit)) for p in pathways]
-        panel = bar_chart([("", bars)], styles=STYLE, alt=label, top=top, ink=TEXT, title=label, legend=False,
-                          width=220, height=170)
-        cells.append(panel.replace('role="img"', 'aria-hidden="true"', 1))
+        cells.append(bar_chart([("", bars)], styles=STYLE, alt=label, top=top, ink=TEXT, title=label,
+                               with_key=False, hidden=True, width=220, height=170))
     key = legend({p: STYLE[p] for p in pathways}, ink=TEXT)
     svg = (f'<div role="img" aria-label="{html.escape(alt)}" style="display:flex;flex-wrap:wrap;gap:4px 12px;'
            f'max-width:700px"><div style="flex-basis:100%;font-weight:600">{html.escape(title)}</div>'

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import math
 import textwrap
 from dataclasses import dataclass
 
@@ -56,8 +57,6 @@ def _swatch(prefix: str, key: str, style: dict, x: float, y: float, w: float, h:
 
 def nice_top(highest: float, ticks: int = 5) -> tuple[float, float]:
     """A round top for the axis at or above ``highest``, and the step between its ticks."""
-    import math
-
     if not highest or highest <= 0:
         return 1.0, 0.25
     raw = highest / ticks
@@ -66,48 +65,54 @@ def nice_top(highest: float, ticks: int = 5) -> tuple[float, float]:
     return math.ceil(highest / step - 1e-9) * step, step
 
 
+def _key(prefix: str, styles: dict, x: float, y: float, ink: str) -> tuple[list[str], float]:
+    """A swatch and a name for each series, left to right from (x, y); returns the parts and the end."""
+    parts = []
+    for key, style in styles.items():
+        parts.append(_swatch(prefix, key, style, x, y, 16, 11, ink))
+        parts.append(f'<text x="{x + 21}" y="{y + 10}" font-size="12" fill="{ink}">{_esc(style["short"])}</text>')
+        x += 30 + 7.5 * len(style["short"])
+    return parts, x
+
+
 def legend(styles: dict, ink: str = "#1a1a1a") -> str:
     """The key of the series on its own (hidden from screen readers: the chart's text names them)."""
     prefix = f"irt-key-{next(_ids)}"
-    parts, x = [], 2
-    for key, style in styles.items():
-        parts.append(_swatch(prefix, key, style, x, 4, 16, 11, ink))
-        parts.append(f'<text x="{x + 21}" y="14" font-size="12" fill="{ink}">{_esc(style["short"])}</text>')
-        x += 30 + 7.5 * len(style["short"])
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {x:.0f} 20" width="{x:.0f}" height="20" '
+    parts, width = _key(prefix, styles, 2, 4, ink)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} 20" width="{width:.0f}" height="20" '
             f'aria-hidden="true" style="{_FONT}">{_patterns(prefix, styles, ink)}{"".join(parts)}</svg>')
 
 
 def bar_chart(groups: list[tuple[str, list[Bar]]], *, styles: dict, alt: str, top: float, ink: str = "#1a1a1a",
-              axis_format=None, title: str | None = None, legend: bool = True, width: int = 600,
-              height: int = 320) -> str:
-    """Groups of bars on one scale from 0 to ``top`` (rounded up when there is an axis). ``axis_format`` (a value -> text function) adds
-    a y axis with five ticks; ``title`` a heading inside the chart; ``legend`` a key of the series.
-    A group named "" labels each bar with its series' short name instead."""
+              axis_format=None, title: str | None = None, with_key: bool = True, hidden: bool = False,
+              width: int = 600, height: int = 320) -> str:
+    """Groups of bars on one scale from 0 to ``top``.
+
+    ``axis_format`` (a value -> text function) adds a y axis with round ticks (``top`` is rounded up
+    to the next one); ``title`` a heading inside the chart; ``with_key`` a key of the series. A group
+    named "" labels each bar with its series' short name instead. ``hidden`` leaves the chart out of
+    the accessibility tree, for a panel inside a larger image that carries the text alternative."""
     prefix = f"irt-bars-{next(_ids)}"
     series = list(dict.fromkeys(b.series for _, bars in groups for b in bars))
     left = 48 if axis_format else 8
     title_lines = textwrap.wrap(title, max(12, width // 8)) if title else []
-    y0 = 8 + 17 * len(title_lines) + (22 if legend else 0)
+    y0 = 8 + 17 * len(title_lines) + (22 if with_key else 0)
     label_lines = max((len(textwrap.wrap(name, 16)) or 1 for name, _ in groups), default=1)
     y1 = height - 8 - 15 * label_lines
     plot_w = width - left - 8
+    if axis_format:
+        top, step = nice_top(top)
     scale = (y1 - y0 - 16) / (top or 1)  # 16 px above the tallest bar for its value
+    named = 'aria-hidden="true"' if hidden else f'role="img" aria-label="{_esc(alt)}"'
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-             f'height="{height}" role="img" aria-label="{_esc(alt)}" style="max-width:100%;height:auto;{_FONT}">',
-             f"<title>{_esc(alt)}</title>", _patterns(prefix, {k: styles[k] for k in series}, ink),
+             f'height="{height}" {named} style="max-width:100%;height:auto;{_FONT}">',
+             "" if hidden else f"<title>{_esc(alt)}</title>", _patterns(prefix, {k: styles[k] for k in series}, ink),
              f'<rect width="{width}" height="{height}" fill="white"/>']
     for i, line in enumerate(title_lines):
         parts.append(f'<text x="4" y="{16 + 17 * i}" font-size="13" font-weight="600" fill="{ink}">{_esc(line)}</text>')
-    if legend:
-        x, y = left, y0 - 18
-        for key in series:
-            parts.append(_swatch(prefix, key, styles[key], x, y, 16, 11, ink))
-            parts.append(f'<text x="{x + 21}" y="{y + 10}" font-size="12" fill="{ink}">{_esc(styles[key]["short"])}</text>')
-            x += 30 + 7.5 * len(styles[key]["short"])
+    if with_key:
+        parts += _key(prefix, {k: styles[k] for k in series}, left, y0 - 18, ink)[0]
     if axis_format:
-        top, step = nice_top(top)
-        scale = (y1 - y0 - 16) / top
         for i in range(round(top / step) + 1):
             v = step * i
             y = y1 - v * scale

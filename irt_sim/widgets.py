@@ -547,8 +547,6 @@ class OutcomesView:
         return outcomes_trend_chart(table, title=f"{agency.name}: served who worked, by quarter")
 
     def update(self):
-        if self.show.value not in self._drawn:
-            self._drawn[self.show.value] = self._draw(self.show.value)
         chart, page = self._drawn[self.show.value]
         self.chart.value = f'<div role="status" aria-live="polite">{page}</div>'
         return chart
