@@ -130,7 +130,8 @@ def bar_chart(groups: list[tuple[str, list[Bar]]], *, styles: dict, alt: str, to
             parts.append(_swatch(prefix, bar.series, styles[bar.series], x + 1, y1 - h, bar_w - 2, h, ink))
             label_y = y1 - h - 4
             if bar.low is not None and bar.high is not None:
-                cx, lo, hi = x + bar_w / 2, y1 - bar.low * scale, y1 - bar.high * scale
+                # an interval from few runs can reach below zero; the axis starts at zero
+                cx, lo, hi = x + bar_w / 2, y1 - max(bar.low, 0.0) * scale, y1 - bar.high * scale
                 parts.append(f'<path d="M{cx:.1f} {lo:.1f}V{hi:.1f}M{cx - 3:.1f} {lo:.1f}h6M{cx - 3:.1f} {hi:.1f}h6" '
                              f'stroke="{ink}" stroke-width="1.1" fill="none"/>')
                 label_y = min(label_y, hi - 4)

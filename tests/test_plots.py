@@ -94,3 +94,15 @@ def test_funnel_targets_are_drawn_and_described(result):
 def test_unknown_measures_are_refused_plainly(result):
     with pytest.raises(ValueError, match="No chart label"):
         plots.comparison_chart(result, ["happiness"])
+
+
+def test_an_interval_below_zero_stops_at_the_axis():
+    import re as _re
+
+    from irt_sim.svgbars import Bar, bar_chart
+
+    svg = bar_chart([("Placed", [Bar("referral", 0.05, "5%", -0.1, 0.2)])], styles=plots.STYLE, alt="x", top=0.3,
+                    axis_format=lambda v: f"{v:.0%}", height=300)
+    baseline = float(_re.search(r'<line x1="48" y1="([\d.]+)" x2="\d+" y2="[\d.]+" stroke="#1a1a1a"', svg).group(1))
+    interval = _re.search(r'<path d="M[\d.]+ ([\d.]+)V', svg)
+    assert float(interval.group(1)) <= baseline
