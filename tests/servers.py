@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import socket
 import subprocess
 import sys
@@ -22,13 +23,19 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def fetch(url: str) -> tuple[int, str, dict]:
-    """Status, body and headers of a GET, error statuses included."""
+def fetch(url: str, headers: dict | None = None, raw: bool = False, method: str = "GET") -> tuple[int, str | bytes, dict]:
+    """Status, body (text, or bytes as sent when raw) and headers of a request, error statuses included."""
+    request = urllib.request.Request(url, headers=headers or {}, method=method, data=b"" if method == "POST" else None)
     try:
-        with urllib.request.urlopen(url, timeout=60) as r:
-            return r.status, r.read().decode("utf-8", "replace"), dict(r.headers)
+        with urllib.request.urlopen(request, timeout=60) as r:
+            status, body, got = r.status, r.read(), dict(r.headers)
     except urllib.error.HTTPError as e:
-        return e.code, e.read().decode("utf-8", "replace"), dict(e.headers)
+        status, body, got = e.code, e.read(), dict(e.headers)
+    if not raw:
+        if got.get("Content-Encoding") == "gzip":
+            body = gzip.decompress(body)
+        body = body.decode("utf-8", "replace")
+    return status, body, got
 
 
 def start(args: list[str], ready_path: str = "/", wait: float = 60) -> tuple[subprocess.Popen, str]:

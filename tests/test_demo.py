@@ -4,6 +4,7 @@ from a browser, and turns the visitor beyond the cap away with a polite busy pag
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 import re
 import time
@@ -39,11 +40,37 @@ def test_the_index_lists_exactly_the_pages(demo):
     "voila/files/team_explorer.ipynb", "team_explorer.ipynb", "voila/files/course/pages/team_explorer.ipynb",
     "voila/files/exercises/gradebook.db", "voila/tree", "voila/api/contents", "api/contents",
     "api/kernels", "voila/render/../../casebook/community.yaml", "voila/render/01_welcome.ipynb",
+    "voila/static/../../irt_sim/demo.py", "voila/templates/lab/static/../../../../irt_sim/demo.py",
+    "voila/labextensions/../../irt_sim/demo.py", "voila/static/%2e%2e/%2e%2e/casebook/community.yaml",
 ])
-def test_the_kits_files_are_not_served(demo, path):
-    status, body, _ = fetch(f"{demo}/{path}")
+@pytest.mark.parametrize("encoding", ["identity", "gzip"])
+def test_the_kits_files_are_not_served(demo, path, encoding):
+    # the gzip path is the demo's own static handler code, so both are asked
+    status, body, _ = fetch(f"{demo}/{path}", {"Accept-Encoding": encoding})
     assert status in (403, 404, 405), (path, status)
     assert "customers:" not in body and "import " not in body and '"cells"' not in body and "min_wage" not in body
+
+
+def test_scripts_and_styles_are_sent_gzipped_whole_and_cacheable(demo):
+    _, page, _ = fetch(f"{demo}/voila/render/team_explorer.ipynb")
+    try:
+        files = re.findall(r'(?:src|href)="(/voila/[^"?]+\.(?:js|css))', page)
+        assert len(files) >= 3, "the page loads no script or style from the demo"
+        for url in files:
+            status, plain, plain_headers = fetch(demo + url, {"Accept-Encoding": "identity"}, raw=True)
+            status_gz, packed, headers = fetch(demo + url, {"Accept-Encoding": "gzip, deflate"}, raw=True)
+            assert (status, status_gz) == (200, 200), url
+            assert "Content-Encoding" not in plain_headers and headers["Content-Encoding"] == "gzip"
+            assert "Accept-Encoding" in headers["Vary"] and int(headers["Content-Length"]) == len(packed)
+            assert gzip.decompress(packed) == plain and len(packed) < len(plain), url
+            assert fetch(demo + url, {"Accept-Encoding": "gzip"}, raw=True)[1] == packed  # the kept copy
+            if "Etag" in headers:  # a returning visitor's browser revalidates and gets no body
+                assert fetch(demo + url, {"Accept-Encoding": "gzip", "If-None-Match": headers["Etag"]})[0] == 304
+        # a range is cut from the file itself, as Tornado does it (and may be gzipped on its way)
+        status, part, _ = fetch(demo + files[0], {"Accept-Encoding": "gzip", "Range": "bytes=0-9"})
+        assert status == 206 and part == fetch(demo + files[0], {"Accept-Encoding": "identity"})[1][:10]
+    finally:  # the page's close beacon: its kernel, and its visitor's place, are freed at once
+        fetch(f"{demo}/voila/api/shutdown/{_kernel_id(page)}", {"Content-Type": "text/plain"}, method="POST")
 
 
 def _kernel_id(page: str) -> str:
