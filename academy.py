@@ -58,7 +58,7 @@ def set_up() -> None:
         return
     say("Installing the kit and its dependencies (the first time takes a minute or two) ...")
     cmd = [str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check", "--quiet",
-           "-c", str(ROOT / "constraints.txt"), "-e", f"{ROOT}[test]"]
+           "-c", str(ROOT / "constraints.txt"), "-e", f"{ROOT}[test,cohort]"]
     if subprocess.call(cmd) != 0:
         fail("Installing failed; the messages above say why. Check the network connection and run this again.")
     check_extensions()
@@ -105,6 +105,7 @@ def main(argv: list[str]) -> int:
     if action == "start":
         return subprocess.call([str(BIN / "irt-academy"), "lab", *rest])
     ensure_chromium()
+    ensure_proxy()
     say("Running the test suite ...")
     return subprocess.call([str(PYTHON), "-m", "pytest", *rest])
 
@@ -121,6 +122,29 @@ def ensure_chromium() -> None:
         subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], env=env, check=False)
     else:
         say("chromium is not installed; the browser tests will be skipped (sudo apt-get install chromium).")
+
+
+
+CHP_VERSION = "5.3.0"
+CHP = ROOT / ".cache" / "chp" / "node_modules" / ".bin" / "configurable-http-proxy"
+
+
+def ensure_proxy() -> None:
+    """The cohort test runs a real JupyterHub, whose proxy (configurable-http-proxy) comes from npm.
+    Installed here into .cache/chp; node and npm from Debian when missing and we may (root, as in CI)."""
+    if CHP.exists():
+        return
+    if not shutil.which("npm") and hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        say("Installing Debian's nodejs and npm for the cohort test's JupyterHub proxy ...")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "update", "-qq"], env=env, check=False)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "nodejs", "npm"], env=env, check=False)
+    if not shutil.which("npm"):
+        say("npm is not installed; the cohort test will be skipped (sudo apt-get install nodejs npm).")
+        return
+    say("Installing configurable-http-proxy for the cohort test ...")
+    subprocess.run(["npm", "install", "--prefix", str(CHP.parents[2]), "--no-audit", "--no-fund", "--loglevel=error",
+                    f"configurable-http-proxy@{CHP_VERSION}"], check=False)
 
 
 if __name__ == "__main__":

@@ -1,12 +1,14 @@
 """nbgrader configuration for the kit's exercises. Several nbgrader defaults do not suit a course
 kit (see the project's notes on nbgrader); each change below says why."""
 
+import os
 from pathlib import Path
 
 c = get_config()  # noqa: F821 - provided by nbgrader
 HERE = Path(__file__).resolve().parent
 
-c.CourseDirectory.course_id = "irt-academy"
+# On a shared hub the cohort's settings name the course (deploy/cohort.yaml, passed on by the hub)
+c.CourseDirectory.course_id = os.environ.get("IRT_COURSE_ID", "irt-academy")
 c.CourseDirectory.root = str(HERE)
 
 # Answer cells keep the learner's fill-in line above the worked answer; the release removes the
@@ -32,5 +34,6 @@ c.GenerateFeedback.preprocessors = [
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 
-# The default exchange folder does not exist on most machines; keep it beside the course.
-c.Exchange.root = str(HERE / "exchange")
+# The default exchange folder does not exist on most machines; keep it beside the course, unless
+# the course runs on a shared hub, whose exchange every learner reaches (deploy/cohort.yaml).
+c.Exchange.root = os.environ.get("IRT_EXCHANGE", str(HERE / "exchange"))

@@ -1,0 +1,107 @@
+"""JupyterHub configuration for a cohort of the IRT Community Academy.
+
+Used three ways: as the hub's configuration file (jupyterhub -f deploy/jupyterhub_config.py), as a
+drop-in of The Littlest JupyterHub (a one-line file in /opt/tljh/config/jupyterhub_config.d/ that
+calls load_subconfig on this one), and by the kit's cohort test. It sets what the cohort needs and
+leaves login and spawning to the hub it joins (TLJH's, Kubernetes', or the test's):
+
+- learners and trainers as hub groups, named as nbgrader's hub recipes expect;
+- every user's server runs the kit's environment with JupyterLab on the course, a copy of which is
+  put in their home the first time, with the cohort's nbgrader course and exchange;
+- the trainers' formgrader is a hub service run as the grader account, which alone can read the
+  course source, hidden tests and gradebook; only trainers may reach it;
+- idle servers are culled; memory is capped per server (where the spawner enforces it);
+- optionally the public demo pages, kept running by the hub as an account that can read nothing.
+
+Settings come from deploy/cohort.yaml, or the file named by IRT_COHORT.
+"""
+
+import importlib.util
+import os
+import pwd
+import shutil
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cohort_settings import DEPLOY, load  # noqa: E402
+
+c = get_config()  # noqa: F821 - provided by the config loader
+cohort = load(os.environ.get("IRT_COHORT", DEPLOY / "cohort.yaml"))
+singleuser = cohort.kit_bin / "jupyterhub-singleuser"
+singleuser = str(singleuser) if singleuser.exists() else "jupyterhub-singleuser"
+
+# What every server of the cohort (learners', and the grader's) is told: the nbgrader course, its
+# exchange, and where the hub-wide nbgrader settings are.
+course_env = {
+    "IRT_COURSE_ID": cohort.course_id,
+    "IRT_EXCHANGE": str(cohort.exchange),
+    "JUPYTER_CONFIG_PATH": str(DEPLOY / "jupyter"),
+    # nbgrader runs helpers (alembic) by name: the kit's own first, never ones from the hub's account
+    "PATH": os.pathsep.join([str(cohort.kit_bin), "/usr/local/bin", "/usr/bin", "/bin"]),
+}
+
+# --- who is who -------------------------------------------------------------------------------
+trainers_group, learners_group = f"formgrade-{cohort.course_id}", f"nbgrader-{cohort.course_id}"
+c.JupyterHub.load_groups.update({
+    trainers_group: {"users": cohort.trainers},
+    learners_group: {"users": cohort.learners},
+})
+c.Authenticator.allowed_users.update(cohort.trainers + cohort.learners)
+c.JupyterHub.load_roles.extend([
+    {"name": "irt-trainer", "description": "Reach the course's grading service",
+     "groups": [trainers_group], "scopes": ["self", f"access:services!service={cohort.course_id}"]},
+    {"name": "irt-idle-culler", "description": "Stop servers left idle",
+     "services": ["idle-culler"], "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"]},
+])
+
+# --- every user's server ----------------------------------------------------------------------
+c.Spawner.cmd = [singleuser]
+c.Spawner.default_url = "/lab/tree/irt-course"
+c.Spawner.environment.update(course_env)
+c.Spawner.mem_limit = cohort.memory_limit  # enforced by systemd (TLJH) and Kubernetes spawners
+if cohort.max_servers:
+    c.JupyterHub.active_server_limit = cohort.max_servers
+
+
+def give_the_course(spawner):
+    """A user's own copy of the course notebooks, made once, in their home: their work is theirs
+    and a kit update never overwrites it. Skipped where the hub cannot see users' homes."""
+    try:
+        account = pwd.getpwnam(getattr(spawner, "unix_username", None) or spawner.user.name)
+    except KeyError:
+        return
+    copy = Path(account.pw_dir) / "irt-course"
+    if copy.exists() or not (cohort.kit / "course").is_dir():
+        return
+    shutil.copytree(cohort.kit / "course", copy, ignore=shutil.ignore_patterns("pages", ".ipynb_checkpoints"))
+    for folder, _dirs, files in os.walk(copy):
+        for item in [folder, *(os.path.join(folder, f) for f in files)]:
+            os.chown(item, account.pw_uid, account.pw_gid)
+
+
+c.Spawner.pre_spawn_hook = give_the_course
+
+# --- services ---------------------------------------------------------------------------------
+services = [{
+    # nbgrader's recipe: the service's name is the course id, and it runs as the grader account
+    "name": cohort.course_id,
+    "url": f"http://127.0.0.1:{cohort.grader_port}",
+    "command": [singleuser],  # the hub tells it its address and prefix
+    "user": cohort.grader_account,
+    "cwd": str(cohort.course_dir),
+    "environment": {**course_env, "JUPYTERHUB_DEFAULT_URL": "/lab"},
+    "oauth_no_confirm": True,
+}]
+# TLJH and Zero to JupyterHub run a culler of their own (tljh-config services.cull, the chart's
+# cull: settings); a second one would only race it
+if not any(importlib.util.find_spec(own) for own in ("tljh", "z2jh")):
+    services.append({"name": "idle-culler",
+                     "command": [sys.executable, "-m", "jupyterhub_idle_culler",
+                                 f"--timeout={cohort.idle_timeout_minutes * 60}"]})
+if cohort.demo_port:
+    services.append({"name": "irt-demo", "user": cohort.demo_account,
+                     "command": [str(cohort.kit_bin / "irt-academy"), "demo", f"--port={cohort.demo_port}",
+                                 "--host=127.0.0.1"],
+                     "environment": {"HOME": "/tmp", "JUPYTER_RUNTIME_DIR": "/tmp/irt-demo-runtime"}})
+c.JupyterHub.services.extend(services)
