@@ -31,7 +31,7 @@ KIT = Path(__file__).resolve().parent.parent
 N = 40
 
 
-def prepare(base: Path) -> tuple[Path, Path]:
+def prepare(base: Path, n: int = N) -> tuple[Path, Path]:
     course = base / "exercises"
     shutil.copytree(KIT / "exercises", course, ignore=shutil.ignore_patterns("release", "gradebook.db", "exchange"))
     env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
@@ -46,11 +46,11 @@ def prepare(base: Path) -> tuple[Path, Path]:
     for c in released["cells"]:  # a learner's submission: the released copy with the answers filled in
         c["source"] = answers.get(c["metadata"]["nbgrader"]["grade_id"], c["source"])
     subs = base / "submissions"
-    for i in range(N):
+    for i in range(n):
         (subs / f"learner{i:02d}").mkdir(parents=True)
         (subs / f"learner{i:02d}" / "negotiate_the_plan.ipynb").write_text(json.dumps(released))
     (base / "floor").mkdir()
-    for i in range(N):
+    for i in range(n):
         (base / "floor" / f"learner{i:02d}.ipynb").write_text(json.dumps(solved))
     return course, subs
 

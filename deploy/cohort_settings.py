@@ -38,6 +38,7 @@ class Cohort:
     grader_port: int = 9999
     demo_port: int = 0
     demo_account: str = "nobody"
+    demo_home: Path = Path("/var/lib/irt-academy-demo")
 
     @property
     def course_dir(self) -> Path:
@@ -103,10 +104,11 @@ def load(path: Path | str) -> Cohort:
         grader_port=number("grader_port", Cohort.grader_port),
         demo_port=number("demo_port", Cohort.demo_port),
         demo_account=name("demo_account", raw.get("demo_account", Cohort.demo_account)),
+        demo_home=Path(str(raw.get("demo_home", Cohort.demo_home))),
     )
     if not _SIZE.match(settings.memory_limit):
         raise CohortSettingsError(f"{where}, memory_limit: expected a size such as 1G or 800M, not {settings.memory_limit!r}")
-    for key in ("exchange", "kit"):
+    for key in ("exchange", "kit", "demo_home"):
         if not getattr(settings, key).is_absolute():
             raise CohortSettingsError(f"{where}, {key}: expected a full path starting with /")
     both = sorted(set(settings.trainers) & set(settings.learners))

@@ -103,5 +103,11 @@ if cohort.demo_port:
     services.append({"name": "irt-demo", "user": cohort.demo_account,
                      "command": [str(cohort.kit_bin / "irt-academy"), "demo", f"--port={cohort.demo_port}",
                                  "--host=127.0.0.1"],
-                     "environment": {"HOME": "/tmp", "JUPYTER_RUNTIME_DIR": "/tmp/irt-demo-runtime"}})
+                     # the account may have no home of its own: every working folder is named
+                     "environment": {"HOME": str(cohort.demo_home), "IPYTHONDIR": str(cohort.demo_home / "ipython"),
+                                     "JUPYTER_CONFIG_DIR": str(cohort.demo_home / "config"),
+                                     "JUPYTER_DATA_DIR": str(cohort.demo_home / "data"),
+                                     "JUPYTER_RUNTIME_DIR": str(cohort.demo_home / "runtime"),
+                                     "MPLCONFIGDIR": str(cohort.demo_home / "matplotlib"),
+                                     "PATH": course_env["PATH"]}})
 c.JupyterHub.services.extend(services)

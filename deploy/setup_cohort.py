@@ -7,7 +7,8 @@ harmless: nothing that exists is overwritten).
   kit's exercises/ (source with worked answers and hidden tests, nbgrader_config.py); the home is
   closed to everyone else, so learners can never read the source, hidden tests or gradebook;
 - the exchange folder, which every learner's server can write to but not list (nbgrader then
-  opens its own folders inside with the right permissions).
+  opens its own folders inside with the right permissions);
+- when the hub runs the demo pages, a private working folder for the demo's account.
 """
 
 from __future__ import annotations
@@ -54,6 +55,11 @@ def set_up(cohort_file: Path) -> None:
     for parent in cohort.exchange.parents:
         if parent.stat().st_mode & 0o005 != 0o005:
             sys.exit(f"{parent} must be open to all (chmod o+rx) so learners' servers can reach the exchange")
+    if cohort.demo_port:
+        demo = pwd.getpwnam(cohort.demo_account)
+        cohort.demo_home.mkdir(parents=True, exist_ok=True)
+        os.chown(cohort.demo_home, demo.pw_uid, demo.pw_gid)
+        os.chmod(cohort.demo_home, 0o700)
     print(f"exchange: {cohort.exchange}\ncourse: {course} (readable by {cohort.grader_account} only)\n"
           f"trainers: {', '.join(cohort.trainers) or '(none yet)'}; learners: {len(cohort.learners)}")
 

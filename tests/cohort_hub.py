@@ -59,6 +59,7 @@ class Hub:
     trainer: str
     learners: list[str]
     proc: subprocess.Popen
+    demo_port: int
     tokens: dict[str, str] = field(default_factory=dict)
     opened: list[tuple[Path, int]] = field(default_factory=list)
 
@@ -167,10 +168,12 @@ def start(learners: int = 3) -> Hub:
                            f"reach all of {sys.base_prefix}")
         course_id = "irt-academy"
         exchange = work / "exchange"
+        demo_port = free_port()
         (work / "cohort.yaml").write_text(
             f"course_id: {course_id}\ngrader_account: {names['grader']}\ntrainers: [{names['trainer']}]\n"
             f"learners: [{', '.join(names['learners'])}]\nexchange: {exchange}\nkit: {KIT}\n"
-            f"grader_port: {free_port()}\nidle_timeout_minutes: 60\n")
+            f"grader_port: {free_port()}\nidle_timeout_minutes: 60\ndemo_port: {demo_port}\n"
+            f"demo_home: {work / 'demo'}\n")
         env = dict(os.environ, IRT_COHORT=str(work / "cohort.yaml"))
         done = subprocess.run([sys.executable, str(KIT / "deploy" / "setup_cohort.py")], env=env, capture_output=True, text=True)
         if done.returncode:
@@ -204,7 +207,7 @@ def start(learners: int = 3) -> Hub:
                                 cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         hub = Hub(base=f"http://127.0.0.1:{port}", admin_token=admin_token, work=work, course_id=course_id,
                   exchange=exchange, grader=names["grader"], trainer=names["trainer"], learners=names["learners"],
-                  proc=proc, opened=opened)
+                  proc=proc, opened=opened, demo_port=demo_port)
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             if proc.poll() is not None:

@@ -8,11 +8,18 @@ read the course source, hidden tests or gradebook, or reach the grading service 
 from __future__ import annotations
 
 import json
+import os
+import pwd
+import time
+from pathlib import Path
 
 import pytest
 
+from irt_sim.demo import PAGES
+
 from . import cohort_hub
 from .conftest import KIT
+from .servers import fetch
 
 why_not = cohort_hub.missing()
 pytestmark = pytest.mark.skipif(why_not is not None, reason=why_not or "")
@@ -171,3 +178,42 @@ def test_every_learner_has_the_course_in_their_home(hub, round_trip):
         names = {item["name"] for item in listed}
         expected = {p.name for p in (KIT / "course").glob("*.ipynb")}
         assert expected and expected <= names, (user, sorted(expected - names))
+
+
+def test_the_hub_keeps_the_public_demo_running_as_an_account_that_can_read_nothing(hub):
+    base = f"http://127.0.0.1:{hub.demo_port}"
+    deadline = time.monotonic() + 120
+    status = index = None
+    while time.monotonic() < deadline:  # the demo warms a kernel per page before it answers
+        try:
+            status, index, _ = fetch(base + "/")
+        except OSError:
+            status = None
+        if status == 200:
+            break
+        time.sleep(1)
+    assert status == 200 and all(f"/voila/render/{name}.ipynb" in index for name in PAGES), (status, hub.log_tail(6000))
+    status, page, _ = fetch(f"{base}/voila/render/team_explorer.ipynb")
+    assert status == 200 and PAGES["team_explorer"] in page, hub.log_tail(8000)
+    owners = {_owner(pid) for pid in _listening_on(hub.demo_port)}
+    assert owners == {"nobody"}, owners
+
+
+def _listening_on(port: int) -> list[int]:
+    """Processes holding a listening socket on 127.0.0.1:PORT, from /proc."""
+    wanted = f"0100007F:{port:04X}"
+    inodes = {line.split()[9] for line in Path("/proc/net/tcp").read_text().splitlines()[1:]
+              if line.split()[1] == wanted and line.split()[3] == "0A"}
+    found = []
+    for fd_dir in Path("/proc").glob("[0-9]*/fd"):
+        try:
+            if any(os.readlink(fd).removeprefix("socket:[").removesuffix("]") in inodes for fd in fd_dir.iterdir()):
+                found.append(int(fd_dir.parent.name))
+        except OSError:
+            continue
+    return found
+
+
+def _owner(pid: int) -> str:
+    uid = int(next(line for line in Path(f"/proc/{pid}/status").read_text().splitlines() if line.startswith("Uid:")).split()[1])
+    return pwd.getpwuid(uid).pw_name
