@@ -3,6 +3,7 @@
 
     python3 academy.py start   set everything up, then open the course in JupyterLab
     python3 academy.py test    set everything up, then run the whole test suite
+    python3 academy.py setup   set everything up and stop there (a shared hub's machine: deploy/README.md)
 
 Set-up means: a virtual environment in .venv, the kit and its pinned dependencies installed into
 it (only again when pyproject.toml or constraints.txt change), and the Jupyter extensions the
@@ -96,12 +97,14 @@ def quiet_lab_news() -> None:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("start", "test"):
+    if not argv or argv[0] not in ("start", "test", "setup"):
         print(__doc__)
         return 2
     action, rest = argv[0], argv[1:]
     set_up()
     os.chdir(ROOT)
+    if action == "setup":
+        return 0
     if action == "start":
         return subprocess.call([str(BIN / "irt-academy"), "lab", *rest])
     ensure_chromium()

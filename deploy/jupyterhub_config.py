@@ -7,7 +7,8 @@ leaves login and spawning to the hub it joins (TLJH's, Kubernetes', or the test'
 
 - learners and trainers as hub groups, named as nbgrader's hub recipes expect;
 - every user's server runs the kit's environment with JupyterLab on the course, a copy of which is
-  put in their home the first time, with the cohort's nbgrader course and exchange;
+  put in their home the first time (deploy/singleuser.py), with the cohort's nbgrader course and
+  exchange;
 - the trainers' formgrader is a hub service run as the grader account, which alone can read the
   course source, hidden tests and gradebook; only trainers may reach it;
 - idle servers are culled; memory is capped per server (where the spawner enforces it);
@@ -18,18 +19,19 @@ Settings come from deploy/cohort.yaml, or the file named by IRT_COHORT.
 
 import importlib.util
 import os
-import pwd
-import shutil
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from cohort_settings import DEPLOY, load  # noqa: E402
+from cohort_settings import DEPLOY, CohortSettingsError, load  # noqa: E402
 
 c = get_config()  # noqa: F821 - provided by the config loader
 cohort = load(os.environ.get("IRT_COHORT", DEPLOY / "cohort.yaml"))
-singleuser = cohort.kit_bin / "jupyterhub-singleuser"
-singleuser = str(singleuser) if singleuser.exists() else "jupyterhub-singleuser"
+if not (cohort.kit_bin / "jupyterhub-singleuser").exists():
+    raise CohortSettingsError(f"{cohort.kit_bin} has no jupyterhub-singleuser: set the kit up first "
+                              f"(python3 {cohort.kit / 'academy.py'} setup)")
+python = str(cohort.kit_bin / "python")
+singleuser = str(cohort.kit_bin / "jupyterhub-singleuser")
 
 # What every server of the cohort (learners', and the grader's) is told: the nbgrader course, its
 # exchange, and where the hub-wide nbgrader settings are.
@@ -56,7 +58,7 @@ c.JupyterHub.load_roles.extend([
 ])
 
 # --- every user's server ----------------------------------------------------------------------
-c.Spawner.cmd = [singleuser]
+c.Spawner.cmd = [python, str(DEPLOY / "singleuser.py")]  # the course copied to the user's home, then the server
 c.Spawner.default_url = "/lab/tree/irt-course"
 c.Spawner.environment.update(course_env)
 c.Spawner.mem_limit = cohort.memory_limit  # enforced by systemd (TLJH) and Kubernetes spawners
@@ -64,23 +66,6 @@ if cohort.max_servers:
     c.JupyterHub.active_server_limit = cohort.max_servers
 
 
-def give_the_course(spawner):
-    """A user's own copy of the course notebooks, made once, in their home: their work is theirs
-    and a kit update never overwrites it. Skipped where the hub cannot see users' homes."""
-    try:
-        account = pwd.getpwnam(getattr(spawner, "unix_username", None) or spawner.user.name)
-    except KeyError:
-        return
-    copy = Path(account.pw_dir) / "irt-course"
-    if copy.exists() or not (cohort.kit / "course").is_dir():
-        return
-    shutil.copytree(cohort.kit / "course", copy, ignore=shutil.ignore_patterns("pages", ".ipynb_checkpoints"))
-    for folder, _dirs, files in os.walk(copy):
-        for item in [folder, *(os.path.join(folder, f) for f in files)]:
-            os.chown(item, account.pw_uid, account.pw_gid)
-
-
-c.Spawner.pre_spawn_hook = give_the_course
 
 # --- services ---------------------------------------------------------------------------------
 services = [{

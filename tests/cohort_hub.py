@@ -76,6 +76,15 @@ class Hub:
         except urllib.error.HTTPError as e:
             raise HubError(f"{method} {path}: HTTP {e.code}: {e.read().decode(errors='replace')[:800]}") from None
 
+    def page(self, path: str, token: str) -> tuple[int, str]:
+        """Status and text of a page (HTML) behind the hub."""
+        request = urllib.request.Request(self.base + urllib.parse.quote(path), headers={"Authorization": f"token {token}"})
+        try:
+            with urllib.request.urlopen(request, timeout=60) as r:
+                return r.status, r.read().decode(errors="replace")
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode(errors="replace")
+
     def status(self, method: str, path: str, token: str) -> int:
         try:
             self.api(method, path, token)

@@ -166,6 +166,10 @@ def test_only_trainers_reach_the_grading_service_and_nobody_reaches_anothers_ser
     token = hub.token_for(second)
     assert hub.status("GET", f"/services/{hub.course_id}/formgrader/api/assignments", token) == 403
     assert hub.status("GET", f"/services/{hub.course_id}/formgrader/api/assignments", hub.token_for(hub.trainer)) == 200
+    # the formgrader's own page, which trainers open in a tab of its own (deploy/README.md)
+    status, page = hub.page(f"/services/{hub.course_id}/formgrader/", hub.token_for(hub.trainer))
+    assert status == 200 and "<title>nbgrader formgrade</title>" in page
+    assert hub.page(f"/services/{hub.course_id}/formgrader/", token)[0] == 403
     assert hub.status("GET", f"/user/{first}/api/contents/{NOTEBOOK}", token) == 403
     assert hub.status("GET", f"/user/{second}/api/contents/{NOTEBOOK}", token) == 200
     # the trainer grades through the service; learners' own servers are theirs alone

@@ -77,7 +77,8 @@ def test_the_hub_configuration_sets_groups_roles_services_and_limits(tmp_path):
     assert env["PATH"].split(os.pathsep)[0] == str(KIT / ".venv" / "bin")
     assert c["Spawner.mem_limit"] == "800M" and c["JupyterHub.active_server_limit"] == 40
     assert c["Authenticator.allowed_users"] == {"tia", "ana", "ben"}
-    assert c["Spawner.default_url"] == "/lab/tree/irt-course" and callable(c["Spawner.pre_spawn_hook"])
+    assert c["Spawner.default_url"] == "/lab/tree/irt-course"
+    assert c["Spawner.cmd"] == [str(KIT / ".venv" / "bin" / "python"), str(KIT / "deploy" / "singleuser.py")]
 
 
 def test_on_tljh_its_own_culler_is_kept_and_the_demo_runs_as_its_own_account(tmp_path, monkeypatch):
