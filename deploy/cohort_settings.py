@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pwd
 import re
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,9 +25,22 @@ class CohortSettingsError(ValueError):
     """cohort.yaml cannot be used; the message says which file and which field."""
 
 
+#: How trainers reach the grading tools: "service" when the hub and every server share one machine
+#: (TLJH, or a plain hub), "shared-server" when servers run elsewhere (Kubernetes).
+GRADINGS = ("service", "shared-server")
+# what the kit's exercises/ folder may hold that is not the course: generated, or learners' work
+NOT_THE_COURSE = ("release", "submitted", "autograded", "feedback", "exchange", "downloaded", "gradebook.db", "*.csv")
+
+
+def copy_course(kit: Path, to: Path) -> None:
+    """The trainers' course folder from the kit's exercises/: sources, hidden tests, nbgrader settings."""
+    shutil.copytree(kit / "exercises", to, ignore=shutil.ignore_patterns(*NOT_THE_COURSE))
+
+
 @dataclass(frozen=True)
 class Cohort:
     course_id: str = "irt-academy"
+    grading: str = "service"
     grader_account: str = "grader-irt-academy"
     trainers: list[str] = field(default_factory=list)
     learners: list[str] = field(default_factory=list)
@@ -93,6 +107,7 @@ def load(path: Path | str) -> Cohort:
 
     settings = Cohort(
         course_id=name("course_id", raw.get("course_id", Cohort.course_id)),
+        grading=str(raw.get("grading", Cohort.grading)),
         grader_account=name("grader_account", raw.get("grader_account", Cohort.grader_account)),
         trainers=names("trainers"),
         learners=names("learners"),
@@ -106,6 +121,8 @@ def load(path: Path | str) -> Cohort:
         demo_account=name("demo_account", raw.get("demo_account", Cohort.demo_account)),
         demo_home=Path(str(raw.get("demo_home", Cohort.demo_home))),
     )
+    if settings.grading not in GRADINGS:
+        raise CohortSettingsError(f"{where}, grading: expected one of {', '.join(GRADINGS)}, not {settings.grading!r}")
     if not _SIZE.match(settings.memory_limit):
         raise CohortSettingsError(f"{where}, memory_limit: expected a size such as 1G or 800M, not {settings.memory_limit!r}")
     for key in ("exchange", "kit", "demo_home"):

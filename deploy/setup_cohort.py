@@ -16,13 +16,12 @@ from __future__ import annotations
 import argparse
 import os
 import pwd
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from cohort_settings import DEPLOY, CohortSettingsError, load  # noqa: E402
+from cohort_settings import DEPLOY, CohortSettingsError, copy_course, load  # noqa: E402
 
 
 def ensure_account(name: str) -> pwd.struct_passwd:
@@ -41,8 +40,7 @@ def set_up(cohort_file: Path) -> None:
     os.chmod(home, 0o700)  # the course source, hidden tests and gradebook live here
     course = cohort.course_dir
     if not course.exists():
-        shutil.copytree(cohort.kit / "exercises", course, ignore=shutil.ignore_patterns(
-            "release", "submitted", "autograded", "feedback", "exchange", "downloaded", "gradebook.db", "*.csv"))
+        copy_course(cohort.kit, course)
         for folder, _dirs, files in os.walk(course):
             for item in [folder, *(os.path.join(folder, f) for f in files)]:
                 os.chown(item, grader.pw_uid, grader.pw_gid)

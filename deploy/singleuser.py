@@ -1,18 +1,33 @@
-"""A cohort member's Jupyter server: their own copy of the course notebooks, made once in their home
-(so their work is theirs and a kit update never overwrites it), then jupyterhub-singleuser.
+"""A cohort member's Jupyter server, run by the hub as the user themselves, whatever the spawner
+(TLJH's systemd units, Kubernetes pods, local processes); deploy/jupyterhub_config.py makes it the
+spawner's command. Before starting jupyterhub-singleuser:
 
-Run by the hub (deploy/jupyterhub_config.py sets it as the spawner's command) as the user
-themselves, whatever the spawner: TLJH's systemd units, Kubernetes pods or local processes."""
+- a learner or trainer gets their own copy of the course notebooks, made once in their home, so
+  their work is theirs and a kit update never overwrites it;
+- the grader account (grading: shared-server) gets the trainers' course folder instead, made once
+  from the kit's exercises/ and closed to everyone else, and its server starts in it, where
+  nbgrader's formgrader finds the course.
+"""
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
-KIT = Path(__file__).resolve().parent.parent
-COPY = Path.home() / "irt-course"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cohort_settings import KIT, copy_course  # noqa: E402
 
-if not COPY.exists() and (KIT / "course").is_dir():
-    shutil.copytree(KIT / "course", COPY, ignore=shutil.ignore_patterns("pages", ".ipynb_checkpoints"))
+home = Path.home()
+if os.environ.get("JUPYTERHUB_USER") and os.environ.get("JUPYTERHUB_USER") == os.environ.get("IRT_GRADER"):
+    course = home / os.environ["IRT_COURSE_ID"]
+    if not course.exists():
+        copy_course(KIT, course)
+    for private in (home, course):
+        os.chmod(private, 0o700)
+    os.chdir(course)
+    os.environ["JUPYTERHUB_DEFAULT_URL"] = "/formgrader"  # what trainers come to this server for
+elif not (home / "irt-course").exists() and (KIT / "course").is_dir():
+    import shutil
+
+    shutil.copytree(KIT / "course", home / "irt-course", ignore=shutil.ignore_patterns("pages", ".ipynb_checkpoints"))
 singleuser = Path(sys.executable).parent / "jupyterhub-singleuser"
 os.execv(singleuser, [str(singleuser), *sys.argv[1:]])

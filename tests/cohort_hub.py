@@ -60,6 +60,7 @@ class Hub:
     learners: list[str]
     proc: subprocess.Popen
     demo_port: int
+    grading: str = "service"
     tokens: dict[str, str] = field(default_factory=dict)
     opened: list[tuple[Path, int]] = field(default_factory=list)
 
@@ -98,9 +99,9 @@ class Hub:
                                          "note": "cohort test"})["token"]
         return self.tokens[user]
 
-    def start_server(self, user: str, wait: float = 120) -> None:
+    def start_server(self, user: str, wait: float = 120, token: str | None = None) -> None:
         try:
-            self.api("POST", f"/hub/api/users/{user}/server")
+            self.api("POST", f"/hub/api/users/{user}/server", token)
         except HubError as e:
             if "HTTP 400" not in str(e):  # 400: already running
                 raise
@@ -112,9 +113,14 @@ class Hub:
             time.sleep(0.5)
         raise HubError(f"the server of {user} did not start within {wait:.0f} s; hub log: {self.log_tail()}")
 
+    @property
+    def grading_base(self) -> str:
+        """Where the formgrader is: the grading service, or the grader account's shared server."""
+        return f"/services/{self.course_id}" if self.grading == "service" else f"/user/{self.grader}"
+
     def formgrader(self, action: str, token: str | None = None):
-        """POST to the grading service's formgrader API, as the trainer unless another token is given."""
-        answer = self.api("POST", f"/services/{self.course_id}/formgrader/api/{action}", token or self.token_for(self.trainer))
+        """POST to the formgrader's API, as the trainer unless another token is given."""
+        answer = self.api("POST", f"{self.grading_base}/formgrader/api/{action}", token or self.token_for(self.trainer))
         if isinstance(answer, dict) and answer.get("success") is False:
             raise HubError(f"formgrader {action}: {answer.get('error') or answer.get('log')}")
         return answer
@@ -156,7 +162,7 @@ def _open_the_way(path: Path, hub_opened: list[tuple[Path, int]]) -> None:
             os.chmod(folder, mode | 0o001)
 
 
-def start(learners: int = 3) -> Hub:
+def start(learners: int = 3, grading: str = "service") -> Hub:
     tag = secrets.token_hex(2)
     names = {"grader": f"irtg-{tag}", "trainer": f"irtt-{tag}", "learners": [f"irtl{i}-{tag}" for i in range(1, learners + 1)]}
     work = Path(tempfile.mkdtemp(prefix="irt-cohort-"))
@@ -177,9 +183,9 @@ def start(learners: int = 3) -> Hub:
                            f"reach all of {sys.base_prefix}")
         course_id = "irt-academy"
         exchange = work / "exchange"
-        demo_port = free_port()
+        demo_port = free_port() if grading == "service" else 0
         (work / "cohort.yaml").write_text(
-            f"course_id: {course_id}\ngrader_account: {names['grader']}\ntrainers: [{names['trainer']}]\n"
+            f"course_id: {course_id}\ngrading: {grading}\ngrader_account: {names['grader']}\ntrainers: [{names['trainer']}]\n"
             f"learners: [{', '.join(names['learners'])}]\nexchange: {exchange}\nkit: {KIT}\n"
             f"grader_port: {free_port()}\nidle_timeout_minutes: 60\ndemo_port: {demo_port}\n"
             f"demo_home: {work / 'demo'}\n")
@@ -216,15 +222,18 @@ def start(learners: int = 3) -> Hub:
                                 cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         hub = Hub(base=f"http://127.0.0.1:{port}", admin_token=admin_token, work=work, course_id=course_id,
                   exchange=exchange, grader=names["grader"], trainer=names["trainer"], learners=names["learners"],
-                  proc=proc, opened=opened, demo_port=demo_port)
+                  proc=proc, opened=opened, demo_port=demo_port, grading=grading)
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             if proc.poll() is not None:
                 break
             try:
                 hub.api("GET", "/hub/api/services")
-                # the grading service answers through the proxy once it has started
-                if hub.status("GET", f"/services/{course_id}/api/status", hub.token_for(hub.trainer)) == 200:
+                if grading == "shared-server":
+                    # the trainer starts the grader account's server, as they would from the hub's home page
+                    hub.start_server(hub.grader, token=hub.token_for(hub.trainer))
+                # the formgrader answers through the proxy once its server has started
+                if hub.status("GET", f"{hub.grading_base}/api/status", hub.token_for(hub.trainer)) == 200:
                     return hub
             except (HubError, OSError):
                 pass

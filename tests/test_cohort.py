@@ -40,9 +40,11 @@ def _answer(team: dict) -> str:
     return f'team = """\n{lines}\n"""\n'
 
 
-@pytest.fixture(scope="module")
-def hub():
-    hub = cohort_hub.start(learners=3)
+@pytest.fixture(scope="module", params=["service", "shared-server"])
+def hub(request):
+    """One machine (the formgrader is a hub service), then as on Kubernetes (the grader account's
+    server, shared with trainers)."""
+    hub = cohort_hub.start(learners=3, grading=request.param)
     try:
         yield hub
     finally:
@@ -83,7 +85,7 @@ def round_trip(hub):
         hub.formgrader(f"assignment/{ASSIGNMENT}/generate_feedback")
         hub.formgrader(f"assignment/{ASSIGNMENT}/release_feedback")
         scores = {s["student"]: s["score"] for s in hub.api(
-            "GET", f"/services/{hub.course_id}/formgrader/api/submissions/{ASSIGNMENT}", hub.token_for(hub.trainer))}
+            "GET", f"{hub.grading_base}/formgrader/api/submissions/{ASSIGNMENT}", hub.token_for(hub.trainer))}
         feedback = {}
         for user in hub.learners:
             step = f"{user} fetches their feedback"
@@ -164,12 +166,14 @@ def test_the_isolation_checks_catch_loosened_permissions(hub, round_trip):
 def test_only_trainers_reach_the_grading_service_and_nobody_reaches_anothers_server(hub, round_trip):
     first, second = hub.learners[:2]
     token = hub.token_for(second)
-    assert hub.status("GET", f"/services/{hub.course_id}/formgrader/api/assignments", token) == 403
-    assert hub.status("GET", f"/services/{hub.course_id}/formgrader/api/assignments", hub.token_for(hub.trainer)) == 200
+    assert hub.status("GET", f"{hub.grading_base}/formgrader/api/assignments", token) == 403
+    assert hub.status("GET", f"{hub.grading_base}/formgrader/api/assignments", hub.token_for(hub.trainer)) == 200
     # the formgrader's own page, which trainers open in a tab of its own (deploy/README.md)
-    status, page = hub.page(f"/services/{hub.course_id}/formgrader/", hub.token_for(hub.trainer))
+    status, page = hub.page(f"{hub.grading_base}/formgrader/", hub.token_for(hub.trainer))
     assert status == 200 and "<title>nbgrader formgrade</title>" in page
-    assert hub.page(f"/services/{hub.course_id}/formgrader/", token)[0] == 403
+    assert hub.page(f"{hub.grading_base}/formgrader/", token)[0] == 403
+    if hub.grading == "shared-server":  # a learner can neither start nor stop the grader's server
+        assert hub.status("DELETE", f"/hub/api/users/{hub.grader}/server", token) in (403, 404)
     assert hub.status("GET", f"/user/{first}/api/contents/{NOTEBOOK}", token) == 403
     assert hub.status("GET", f"/user/{second}/api/contents/{NOTEBOOK}", token) == 200
     # the trainer grades through the service; learners' own servers are theirs alone
@@ -185,6 +189,8 @@ def test_every_learner_has_the_course_in_their_home(hub, round_trip):
 
 
 def test_the_hub_keeps_the_public_demo_running_as_an_account_that_can_read_nothing(hub):
+    if hub.grading != "service":
+        pytest.skip("the hub runs the demo only where it shares the machine (grading: service); checked there")
     base = f"http://127.0.0.1:{hub.demo_port}"
     deadline = time.monotonic() + 120
     status = index = None

@@ -53,7 +53,8 @@ def hub_config(tmp_path: Path, settings: str, before: str = "") -> dict:
     finally:
         del os.environ["IRT_COHORT"]
     # "extend"/"update" values, applied to the traits' defaults as the hub would
-    empty = {"load_groups": {}, "load_roles": [], "services": [], "environment": {}, "allowed_users": set()}
+    empty = {"load_groups": {}, "load_roles": [], "services": [], "environment": {}, "allowed_users": set(),
+             "blocked_users": set()}
     return {f"{section}.{key}": value.get_value(empty[key]) if isinstance(value, LazyConfigValue) else value
             for section, values in config.items() for key, value in values.items()}
 
@@ -96,3 +97,16 @@ def test_on_tljh_its_own_culler_is_kept_and_the_demo_runs_as_its_own_account(tmp
 def test_a_missing_grader_account_is_explained(tmp_path):
     with pytest.raises(CohortSettingsError, match="does not exist yet: run deploy/setup_cohort.py"):
         hub_config(tmp_path, "grader_account: no-such-account-here\n")
+
+
+def test_on_kubernetes_trainers_share_the_grader_accounts_server_and_nobody_logs_in_as_it(tmp_path):
+    # the kit lives in the servers' image, not beside the hub: its path is not checked here
+    c = hub_config(tmp_path, "grading: shared-server\ngrader_account: grader-x\ntrainers: [tia]\nlearners: [ana]\n"
+                             "kit: /srv/irt-academy\n")
+    assert "irt-academy" not in [s["name"] for s in c["JupyterHub.services"]]
+    assert c["JupyterHub.load_groups"]["grader-irt-academy"] == {"users": ["grader-x"]}
+    assert "grader-x" in c["Authenticator.blocked_users"] and "grader-x" not in c["Authenticator.allowed_users"]
+    trainer = next(r for r in c["JupyterHub.load_roles"] if r["name"] == "irt-trainer")
+    assert {"access:servers!user=grader-x", "servers!user=grader-x"} <= set(trainer["scopes"])
+    assert c["Spawner.cmd"] == ["/srv/irt-academy/.venv/bin/python", "/srv/irt-academy/deploy/singleuser.py"]
+    assert c["Spawner.environment"]["JUPYTER_CONFIG_PATH"] == "/srv/irt-academy/deploy/jupyter"
