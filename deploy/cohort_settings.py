@@ -48,6 +48,7 @@ class Cohort:
     kit: Path = KIT
     memory_limit: str = "1G"
     idle_timeout_minutes: int = 60
+    kernel_idle_minutes: int = 20
     max_servers: int = 0
     grader_port: int = 9999
     demo_port: int = 0
@@ -115,6 +116,7 @@ def load(path: Path | str) -> Cohort:
         kit=Path(str(raw.get("kit", KIT))),
         memory_limit=str(raw.get("memory_limit", Cohort.memory_limit)),
         idle_timeout_minutes=number("idle_timeout_minutes", Cohort.idle_timeout_minutes),
+        kernel_idle_minutes=number("kernel_idle_minutes", Cohort.kernel_idle_minutes),
         max_servers=number("max_servers", Cohort.max_servers),
         grader_port=number("grader_port", Cohort.grader_port),
         demo_port=number("demo_port", Cohort.demo_port),

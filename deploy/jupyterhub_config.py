@@ -13,7 +13,9 @@ leaves login and spawning to the hub it joins (TLJH's, Kubernetes', or the test'
   hidden tests and gradebook, and only trainers may reach it: as a hub service on one machine
   (grading: service), or as the grader account's own server, shared with trainers, where servers
   run elsewhere (grading: shared-server, for Kubernetes);
-- idle servers are culled; memory is capped per server (where the spawner enforces it);
+- idle servers are culled, and so are kernels left behind by closed notebooks
+  (deploy/jupyter/jupyter_server_config.py); memory is capped per server (where the spawner
+  enforces it);
 - optionally the public demo pages, kept running by the hub as an account that can read nothing.
 
 Settings come from deploy/cohort.yaml, or the file named by IRT_COHORT.
@@ -42,6 +44,7 @@ course_env = {
     "IRT_COURSE_ID": cohort.course_id,
     "IRT_GRADER": cohort.grader_account,
     "IRT_EXCHANGE": str(cohort.exchange),
+    "IRT_KERNEL_IDLE_MINUTES": str(cohort.kernel_idle_minutes),
     "JUPYTER_CONFIG_PATH": str(cohort.kit / "deploy" / "jupyter"),  # paths as the servers see them
     # nbgrader runs helpers (alembic) by name: the kit's own first, never ones from the hub's account
     "PATH": os.pathsep.join([str(cohort.kit_bin), "/usr/local/bin", "/usr/bin", "/bin"]),

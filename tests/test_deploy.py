@@ -110,3 +110,12 @@ def test_on_kubernetes_trainers_share_the_grader_accounts_server_and_nobody_logs
     assert {"access:servers!user=grader-x", "servers!user=grader-x"} <= set(trainer["scopes"])
     assert c["Spawner.cmd"] == ["/srv/irt-academy/.venv/bin/python", "/srv/irt-academy/deploy/singleuser.py"]
     assert c["Spawner.environment"]["JUPYTER_CONFIG_PATH"] == "/srv/irt-academy/deploy/jupyter"
+
+
+def test_every_server_shuts_down_kernels_left_behind_by_closed_notebooks(tmp_path, monkeypatch):
+    c = hub_config(tmp_path, f"grader_account: {getpass.getuser()}\nkernel_idle_minutes: 15\n")
+    for name, value in c["Spawner.environment"].items():
+        monkeypatch.setenv(name, value)
+    server = PyFileConfigLoader("jupyter_server_config.py", path=c["Spawner.environment"]["JUPYTER_CONFIG_PATH"]).load_config()
+    culling = server.MappingKernelManager
+    assert (culling.cull_idle_timeout, culling.cull_connected) == (15 * 60, False)
