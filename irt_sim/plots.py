@@ -16,13 +16,16 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from matplotlib.figure import Figure
 
 from .params import PATHWAYS
 from .simulate import FUNNEL, SimulationResult
 from .svgbars import Bar, bar_chart, legend
+
+if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn: a page of SVG charts never needs it
+    from matplotlib.figure import Figure
 
 #: Okabe-Ito colours, hatches and short names per pathway.
 STYLE = {
@@ -92,6 +95,8 @@ class Chart:
 
 
 def _new_figure(width: float, height: float) -> Figure:
+    from matplotlib.figure import Figure
+
     fig = Figure(figsize=(width, height), layout="constrained")
     fig.set_facecolor("white")
     return fig
