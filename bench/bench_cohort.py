@@ -7,7 +7,7 @@ Measured (resident memory, from /proc):
   with the course open has the server and one or two of these;
 - one autograde worker: `irt-academy grade` with one worker, sampled every 20 ms while it grades;
   the worker process and its kernel at their peak (the coordinating process apart);
-- one public demo page: the demo server, and one visitor's kernel after the page has run.
+- the public demo pages: the demo server, and a visitor's kernel on each page after it has run.
 
 Then, for 30, 100 and 300 learners working at once: memory = learners x (server + kernels) x 1.3
 (the Littlest JupyterHub's advice: measured peak plus 20-40%) + the hub and proxy (128 MB, TLJH's
@@ -41,7 +41,7 @@ from nbclient import NotebookClient  # noqa: E402
 
 from bench_demo import free_port, start, stop  # noqa: E402
 from bench_grading import prepare  # noqa: E402
-from irt_sim.demo import children_mb, resident_mb  # noqa: E402
+from irt_sim.demo import PAGES, children_mb, resident_mb  # noqa: E402
 
 BIN = Path(sys.executable).parent
 HUB_MB = 128  # the hub with its proxy (TLJH's resource-estimation figure)
@@ -115,14 +115,16 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
-def demo_mb() -> tuple[float, float]:
-    """The demo server, and one visitor's kernel once their page has run (plain rendering, so the
-    only kernel is the visitor's)."""
+def demo_mb() -> tuple[float, float, float]:
+    """The demo server, and the kernels of one visitor on each page once it has run (plain
+    rendering, so the only kernels are the visitors'): the largest, and their mean."""
     proc, base = start([str(BIN / "irt-academy"), "demo", "--rendering=plain"])
     try:
-        urllib.request.urlopen(f"{base}/voila/render/arc_versus_referral.ipynb", timeout=120).read()
+        for name in PAGES:
+            urllib.request.urlopen(f"{base}/voila/render/{name}.ipynb", timeout=120).read()
         time.sleep(2)
-        return resident_mb(proc.pid), max(children_mb(proc.pid))
+        kernels = children_mb(proc.pid)
+        return resident_mb(proc.pid), max(kernels), statistics.mean(kernels)
     finally:
         stop(proc)
 
@@ -157,8 +159,9 @@ def main() -> None:
         print(f"  kernel of {path.stem}: {kernels[path.stem]:.0f} MB", flush=True)
     worker, coordinator = autograde_worker_mb()
     print(f"autograde worker with its kernel, peak: {worker:.0f} MB (the coordinating process: {coordinator:.0f} MB)", flush=True)
-    demo_server, demo_kernel = demo_mb()
-    print(f"demo: server {demo_server:.0f} MB, one visitor's kernel {demo_kernel:.0f} MB", flush=True)
+    demo_server, demo_kernel, demo_mean = demo_mb()
+    print(f"demo: server {demo_server:.0f} MB; a visitor's kernel {demo_mean:.0f} MB on average over the "
+          f"{len(PAGES)} pages, {demo_kernel:.0f} MB on the heaviest (used below)", flush=True)
 
     heaviest = sorted(kernels.values(), reverse=True)[:args.notebooks]
     learner = server + sum(heaviest)

@@ -361,9 +361,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print("--max-memory is in MB and must leave room for the server and a few kernels (500 or more), "
               "or be 0 for no limit.", file=sys.stderr)
         return EXIT_UNREADABLE
+    if args.preheat < 1:
+        print("--preheat is the number of kernels kept ready per page: 1 or more.", file=sys.stderr)
+        return EXIT_UNREADABLE
     print(f"Serving the demo pages at http://{args.host}:{args.port}/ (Ctrl+C stops it).", flush=True)
     serve(port=args.port, host=args.host, max_visitors=args.max_visitors, rendering=args.rendering,
-          max_memory=args.max_memory)
+          max_memory=args.max_memory, preheat=args.preheat)
     return EXIT_OK
 
 
@@ -436,12 +439,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1",
                    help="address to listen on (default 127.0.0.1; put a reverse proxy in front for the public)")
     p.add_argument("--max-visitors", type=int, default=20, metavar="N",
-                   help="pages open at once (default 20; each needs about 150 MB); one more gets a 'busy' page")
+                   help="pages open at once (default 20; each needs up to about 155 MB); one more gets a 'busy' page")
     p.add_argument("--max-memory", type=int, default=4096, metavar="MB",
                    help="memory the demo and its kernels may hold together (default 4096 MB; 0 for no limit)")
     p.add_argument("--rendering", choices=["preheated", "progressive", "plain"], default="preheated",
                    help="preheated (default): each page has run before a visitor arrives; progressive: cells "
                         "show as they run; plain: the page shows when all has run")
+    p.add_argument("--preheat", type=int, default=1, metavar="N",
+                   help="with preheated rendering, kernels kept ready per page (default 1); raise it before a "
+                        "session where many people open the pages at the same minute (each waits with about 115 MB)")
     p.set_defaults(func=cmd_demo)
     return parser
 

@@ -5,8 +5,8 @@ hidden, no execute requests from the browser, only image files downloadable (nev
 notebook's JSON). On top of them this app
 - serves exactly the pages: a plain index at / and /voila/render/<page>.ipynb, no file tree and no
   contents listing;
-- keeps a preheated kernel per page, so the first paint is quick;
-- caps the visitors holding a page at once (each costs a kernel, about 150 MB here) and the memory
+- keeps a preheated kernel per page (or more: --preheat), so the first paint is quick;
+- caps the visitors holding a page at once (each costs a kernel, 115 to 155 MB here) and the memory
   of the server with its kernels; one more visitor gets a polite "busy, try again" page with HTTP 503
   and Retry-After, and nobody's open page breaks;
 - shuts a kernel down as soon as its page closes, and culls those whose page went without a word;
@@ -262,7 +262,8 @@ class DemoVoila(Voila):
         return kept
 
 
-def demo_config(port: int, host: str, max_visitors: int, rendering: str = "preheated", max_memory: int = 4096) -> Config:
+def demo_config(port: int, host: str, max_visitors: int, rendering: str = "preheated", max_memory: int = 4096,
+                preheat: int = 1) -> Config:
     """The hardened configuration of DemoVoila (also used by the tests and bench/)."""
     c = Config()
     c.Voila.port, c.Voila.ip, c.Voila.port_retries, c.Voila.open_browser = port, host, 0, False
@@ -283,13 +284,15 @@ def demo_config(port: int, host: str, max_visitors: int, rendering: str = "prehe
         raise ValueError(f"rendering must be one of {', '.join(RENDERINGS)}, not {rendering!r}")
     # the two cannot be combined: a preheated page has already run before anyone asks for it
     c.VoilaConfiguration.preheat_kernel = rendering == "preheated"
-    c.VoilaConfiguration.default_pool_size = 1 if rendering == "preheated" else 0
+    # visitors beyond the kernels kept ready wait for a page to run (seconds each, and many at once
+    # share the processor): --preheat trades memory kept idle for a crowd arriving together
+    c.VoilaConfiguration.default_pool_size = preheat if rendering == "preheated" else 0
     c.VoilaConfiguration.progressive_rendering = rendering == "progressive"
     return c
 
 
 def serve(port: int = 8866, host: str = "127.0.0.1", max_visitors: int = 20, rendering: str = "preheated",
-          max_memory: int = 4096) -> None:
-    app = DemoVoila(config=demo_config(port, host, max_visitors, rendering, max_memory))
+          max_memory: int = 4096, preheat: int = 1) -> None:
+    app = DemoVoila(config=demo_config(port, host, max_visitors, rendering, max_memory, preheat))
     app.initialize([str(pages_dir())])
     app.start()

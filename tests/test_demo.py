@@ -9,6 +9,8 @@ import json
 import re
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -145,3 +147,27 @@ def test_the_memory_cap_turns_visitors_away_before_the_server_runs_out():
         assert [fetch(base + "/voila/render/outcomes_funnel.ipynb")[0] for _ in range(3)] == [200, 200, 503]
     finally:
         stop(proc)
+
+
+def test_more_kernels_kept_ready_serve_a_crowd_arriving_together():
+    proc, base = start_demo("--preheat=2", "--max-memory=0")
+    log = Path(proc.log_path)
+    try:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline and not all(
+                f"Kernel pool of {name}.ipynb is filled with 2 kernel(s)" in log.read_text() for name in PAGES):
+            time.sleep(1)
+        assert all(f"Kernel pool of {name}.ipynb is filled with 2 kernel(s)" in log.read_text() for name in PAGES)
+        with ThreadPoolExecutor(2) as pool:  # two visitors at the same moment: both get a page that has run
+            statuses = list(pool.map(lambda _: fetch(base + "/voila/render/team_explorer.ipynb")[0], range(2)))
+        assert statuses == [200, 200]
+        assert len(re.findall(r"Using pre-heated kernel: \S+ for team_explorer\.ipynb", log.read_text())) == 2
+    finally:
+        stop(proc)
+
+
+def test_kernels_kept_ready_must_be_one_or_more(capsys):
+    from irt_sim.cli import main
+
+    assert main(["demo", "--preheat", "0"]) == 2
+    assert "--preheat is the number of kernels kept ready per page" in capsys.readouterr().err

@@ -1,6 +1,6 @@
 """Settings for every Jupyter server of the cohort (found through JUPYTER_CONFIG_PATH, which
 deploy/jupyterhub_config.py sets). A learner who closes a notebook's tab without shutting its kernel
-down leaves about 140 MB behind; such a kernel is shut down after IRT_KERNEL_IDLE_MINUTES idle.
+down leaves 110 to 150 MB behind; such a kernel is shut down after IRT_KERNEL_IDLE_MINUTES idle.
 Kernels with a notebook still open are left alone: the hub's culler stops whole servers that sit
 idle."""
 
