@@ -51,10 +51,13 @@ def set_up(cohort_file: Path) -> None:
     # makes the inbound folder (submissions) writable but not listable by learners
     os.chmod(cohort.exchange, 0o777)
     for parent in cohort.exchange.parents:
-        if parent.stat().st_mode & 0o005 != 0o005:
-            sys.exit(f"{parent} must be open to all (chmod o+rx) so learners' servers can reach the exchange")
+        if not parent.stat().st_mode & 0o001:
+            sys.exit(f"{parent} must let every account pass (chmod o+x) so learners' servers can reach the exchange")
     if cohort.demo_port:
-        demo = pwd.getpwnam(cohort.demo_account)
+        try:
+            demo = pwd.getpwnam(cohort.demo_account)
+        except KeyError:
+            sys.exit(f"{cohort_file}, demo_account: there is no account {cohort.demo_account} on this machine")
         cohort.demo_home.mkdir(parents=True, exist_ok=True)
         os.chown(cohort.demo_home, demo.pw_uid, demo.pw_gid)
         os.chmod(cohort.demo_home, 0o700)
