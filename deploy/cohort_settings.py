@@ -28,6 +28,8 @@ class CohortSettingsError(ValueError):
 #: How trainers reach the grading tools: "service" when the hub and every server share one machine
 #: (TLJH, or a plain hub), "shared-server" when servers run elsewhere (Kubernetes).
 GRADINGS = ("service", "shared-server")
+# the folder in each learner's and trainer's home that holds their own copy of the course notebooks
+LEARNERS_COPY = "irt-course"
 # what the kit's exercises/ folder may hold that is not the course: generated, or learners' work
 NOT_THE_COURSE = ("release", "submitted", "autograded", "feedback", "exchange", "downloaded", "gradebook.db", "*.csv")
 

@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from cohort_settings import DEPLOY, CohortSettingsError, load  # noqa: E402
+from cohort_settings import DEPLOY, LEARNERS_COPY, CohortSettingsError, load  # noqa: E402
 
 c = get_config()  # noqa: F821 - provided by the config loader
 cohort = load(os.environ.get("IRT_COHORT", DEPLOY / "cohort.yaml"))
@@ -72,7 +72,7 @@ c.JupyterHub.load_roles.append({"name": "irt-trainer", "description": "Reach the
 
 # --- every user's server ----------------------------------------------------------------------
 c.Spawner.cmd = [python, str(cohort.kit / "deploy" / "singleuser.py")]  # the course copied to the user's home, then the server
-c.Spawner.default_url = "/lab/tree/irt-course"
+c.Spawner.default_url = f"/lab/tree/{LEARNERS_COPY}"
 c.Spawner.environment.update(course_env)
 c.Spawner.mem_limit = cohort.memory_limit  # enforced by systemd (TLJH) and Kubernetes spawners
 if cohort.max_servers:

@@ -10,11 +10,12 @@ spawner's command. Before starting jupyterhub-singleuser:
 """
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from cohort_settings import KIT, copy_course  # noqa: E402
+from cohort_settings import KIT, LEARNERS_COPY, copy_course  # noqa: E402
 
 home = Path.home()
 if os.environ.get("JUPYTERHUB_USER") and os.environ.get("JUPYTERHUB_USER") == os.environ.get("IRT_GRADER"):
@@ -25,9 +26,7 @@ if os.environ.get("JUPYTERHUB_USER") and os.environ.get("JUPYTERHUB_USER") == os
         os.chmod(private, 0o700)
     os.chdir(course)
     os.environ["JUPYTERHUB_DEFAULT_URL"] = "/formgrader"  # what trainers come to this server for
-elif not (home / "irt-course").exists() and (KIT / "course").is_dir():
-    import shutil
-
-    shutil.copytree(KIT / "course", home / "irt-course", ignore=shutil.ignore_patterns("pages", ".ipynb_checkpoints"))
+elif not (home / LEARNERS_COPY).exists() and (KIT / "course").is_dir():
+    shutil.copytree(KIT / "course", home / LEARNERS_COPY, ignore=shutil.ignore_patterns("pages", ".ipynb_checkpoints"))
 singleuser = Path(sys.executable).parent / "jupyterhub-singleuser"
 os.execv(singleuser, [str(singleuser), *sys.argv[1:]])
