@@ -92,6 +92,45 @@ class Service(_Strict):
     paid: bool = Field(default=False, description="true if the program pays for something (tuition, tools, passes) rather than giving staff time.")
 
 
+#: Populations that are a condition (a diagnosis), not a group: 'people with a substance use disorder'.
+_CONDITIONS = {Population.substance_use, Population.mental_illness, Population.acquired_brain_injury,
+               Population.physical_disability, Population.sensory_disability,
+               Population.intellectual_or_developmental_disability}
+
+
+class Requirements(_Strict):
+    """The parts of a program's eligibility that a customer's record can show are met or not. Leave out
+    what the record cannot show (income, a diagnosis decided at intake): the summary says it."""
+
+    populations: list[Population] = Field(
+        default_factory=list, description="The customer must belong to at least one of these target populations.")
+    benefits: list[Benefit] = Field(default_factory=list, description="The customer must receive at least one of these benefits.")
+    min_age: int | None = Field(default=None, ge=0, le=100, description="The youngest age served.")
+    max_age: int | None = Field(default=None, ge=0, le=100, description="The oldest age served.")
+    job_or_offer: bool = Field(default=False, description="true if only people with a job or a job offer are served.")
+
+    def unmet(self, customer: Customer) -> tuple[str, str] | None:
+        """(the rule, what the record shows) when ``customer`` cannot be served, or None when nothing in
+        the record rules it out."""
+        first = customer.first_name
+        if self.populations and not set(self.populations) & set(customer.populations):
+            groups = " or ".join(p.label for p in self.populations)
+            if all(p in _CONDITIONS for p in self.populations):
+                return f"it serves people with {groups}", f"{first}'s record shows no {groups}"
+            return f"it serves only people in the group '{groups}'", f"{first}'s record does not put them in it" \
+                .replace("them", {"she/her": "her", "he/him": "him"}.get(customer.pronouns or "", "them"))
+        if self.benefits and not set(self.benefits) & set(customer.benefits):
+            return f"it serves people who receive {' or '.join(b.label for b in self.benefits)}", f"{first} does not"
+        if self.min_age is not None and customer.age < self.min_age:
+            return f"it serves people aged {self.min_age} and over", f"{first} is {customer.age}"
+        if self.max_age is not None and customer.age > self.max_age:
+            return (f"it serves people aged {self.min_age} to {self.max_age}" if self.min_age is not None
+                    else f"it serves people up to age {self.max_age}"), f"{first} is {customer.age}"
+        if self.job_or_offer and not customer.job_or_offer:
+            return "it serves people who already have a job or a job offer", f"{first} has neither yet"
+        return None
+
+
 class Eligibility(_Strict):
     """Who a program serves."""
 
@@ -105,6 +144,10 @@ class Eligibility(_Strict):
     presumed_for: list[Benefit] = Field(
         default_factory=list, description="Benefits whose recipients are presumed eligible (e.g. SSI and SSDI for VR)."
     )
+    requires: Requirements = Field(
+        default_factory=Requirements,
+        description="What the customer's record must show for the program to serve them (target population, "
+        "benefit, age, a job or job offer); the kit uses it to tell 'not yet eligible' from 'ruled out'.")
 
 
 class OutcomeRule(_Strict):
@@ -196,6 +239,16 @@ class Customer(_Strict):
     )
     releases: list[Id] = Field(default_factory=list, description="Programs for which the customer has signed a release of information.")
     proposed_goal: Goal | None = Field(default=None, description="The goal from career exploration, before the team meets.")
+    job_or_offer: bool = Field(default=False, description="true if the customer has a job or a job offer now.")
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0]
+
+    def ruled_out_by(self, program: Program) -> str | None:
+        """Why ``program``'s stated requirements rule this customer out, in plain words, or None."""
+        reason = program.eligibility.requires.unmet(self)
+        return f"{reason[0]}, and {reason[1]}" if reason else None
 
     def status_with(self, program_id: str) -> EligibilityStatus | None:
         return self.eligibility.get(program_id)

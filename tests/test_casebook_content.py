@@ -117,3 +117,19 @@ def test_no_name_from_the_seeds_is_reused(book):
 def test_names_are_not_repeated_across_the_casebook(book):
     counts = Counter(c.name for c in book.customers.values())
     assert max(counts.values()) == 1
+
+
+def test_no_customer_is_eligible_where_the_programs_stated_requirements_rule_them_out(book):
+    clashes = [f"{c.id} is {status.value} with {pid}, but {c.ruled_out_by(book.programs[pid])}"
+               for c in book.customers.values() for pid, status in c.eligibility.items()
+               if status.counts and pid in book.programs and c.ruled_out_by(book.programs[pid])]
+    assert not clashes, clashes
+
+
+def test_requirements_say_in_plain_words_which_rule_rules_a_customer_out(book):
+    beatriz = book.customers["beatriz-almonte"]  # 52, SSDI, a spinal cord injury, no job yet
+    assert beatriz.ruled_out_by(book.programs["wioa-youth"]) == "it serves people aged 14 to 24, and Beatriz is 52"
+    assert beatriz.ruled_out_by(book.programs["wheels-for-work"]).endswith("and Beatriz has neither yet")
+    assert "shows no mental illness" in beatriz.ruled_out_by(book.programs["northgate-ips"])
+    assert beatriz.ruled_out_by(book.programs["wipa-benefits"]) is None  # she receives SSDI
+    assert beatriz.ruled_out_by(book.programs["state-vr"]) is None  # nothing stated that her record fails
