@@ -139,25 +139,25 @@ def _clean_loc(loc: tuple[Any, ...], data: Any, model: type[BaseModel]) -> Field
     return tuple(path)
 
 
+def validation_errors(error: ValidationError, *, model: type[BaseModel], data: Any) -> list[tuple[FieldPath, str]]:
+    """Each distinct error as (where in the data, what is wrong in plain words); union branches of
+    one field collapse to one."""
+    seen: set[FieldPath] = set()
+    out: list[tuple[FieldPath, str]] = []
+    for err in error.errors(include_url=False):
+        path = _clean_loc(tuple(err["loc"]), data, model)
+        if path not in seen:
+            seen.add(path)
+            out.append((path, _plain_message(err, model, path)))
+    return out
+
+
 def problems_from_validation(
     error: ValidationError, *, model: type[BaseModel], data: Any, lines: dict[FieldPath, int], file: str
 ) -> list[Problem]:
-    """One Problem per distinct error, in file order; union branches of one field collapse to one line."""
-    seen: set[FieldPath] = set()
-    out: list[Problem] = []
-    for err in error.errors(include_url=False):
-        path = _clean_loc(tuple(err["loc"]), data, model)
-        if path in seen:
-            continue
-        seen.add(path)
-        out.append(
-            Problem(
-                file=file,
-                line=line_for(lines, path),
-                field=describe_path(path) or None,
-                message=_plain_message(err, model, path),
-            )
-        )
+    """One Problem per distinct error, in file order."""
+    out = [Problem(file=file, line=line_for(lines, path), field=describe_path(path) or None, message=message)
+           for path, message in validation_errors(error, model=model, data=data)]
     return sorted(out, key=lambda p: (p.line or 0))
 
 

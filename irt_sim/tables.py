@@ -6,6 +6,7 @@ screen reader (no empty header cells).
 
 from __future__ import annotations
 
+import html
 from typing import Iterable
 
 import pandas as pd
@@ -30,10 +31,96 @@ def customers_table(book: Casebook) -> pd.DataFrame:
     return table
 
 
-def programs_table(book: Casebook) -> pd.DataFrame:
-    rows = [{"Program": p.name, "System": p.system.label, "Who sits on the team": p.partner_role,
-             "Services end after": p.services_stop.after.label} for p in book.programs.values()]
+def programs_table(book: Casebook, detail: bool = False) -> pd.DataFrame:
+    """The partner directory; ``detail`` adds who each program serves and the barriers its services help with."""
+    rows = []
+    for p in book.programs.values():
+        row = {"Program": p.name, "System": p.system.label, "Who sits on the team": p.partner_role,
+               "Services end after": p.services_stop.after.label}
+        if detail:
+            helps = dict.fromkeys(b.label for s in p.services for b in s.addresses)
+            row["Who it serves"] = " ".join(p.eligibility.summary.split())
+            row["Its services help with"] = ", ".join(helps) or "none of the barriers"
+        rows.append(row)
     return pd.DataFrame(rows, index=pd.Index(list(book.programs), name="Program id"))
+
+
+class Table:
+    """A table for people: every cell in full (a notebook's pandas display cuts long text short), with a
+    caption and row headers."""
+
+    def __init__(self, frame: pd.DataFrame, caption: str):
+        self.frame, self.caption = frame, caption
+
+    def _repr_html_(self) -> str:
+        return self.frame.to_html(border=0).replace("<thead>", f"<caption>{html.escape(self.caption)}</caption><thead>", 1)
+
+    def __repr__(self) -> str:
+        return f"{self.caption}\n{self.frame.to_string()}"
+
+
+def directory_table(book: Casebook) -> Table:
+    """The partner directory with who each program serves and what its services help with."""
+    return Table(programs_table(book, detail=True), "The partner directory: who each program serves, and the barriers "
+                                                    "its services help with")
+
+
+def services_table(book: Casebook, program_ids: Iterable[str]) -> Table:
+    """Every service of the programs named, with what it helps with: what a plan's commitments draw on."""
+    rows, index = [], []
+    for pid in program_ids:
+        program = book.programs[pid]
+        for s in program.services:
+            index.append(s.id)
+            rows.append({"Program": f"{program.name} ({program.id})", "Service": s.name,
+                         "Helps with": ", ".join(b.label for b in s.addresses) or "none of the barriers",
+                         "The program's services end after": program.services_stop.after.label})
+    return Table(pd.DataFrame(rows, index=pd.Index(index, name="Service id")),
+                 "The services of the programs at the table (a commitment names the service by its id or its name)")
+
+
+class CaseCard:
+    """One customer's record as a learner reads it before planning: story, barriers, benefits, where the
+    customer stands with each program, releases and the goal from career exploration."""
+
+    def __init__(self, book: Casebook, customer_id: str):
+        self.customer = book.customers[customer_id]
+        self.names = {pid: p.name for pid, p in book.programs.items()}
+
+    def _parts(self) -> list[tuple[str, list[str]]]:
+        c = self.customer
+        goal = c.proposed_goal
+        proposed = (f"{goal.job_title}, ${goal.hourly_wage:.2f} an hour, {goal.weekly_hours:g} hours a week"
+                    if goal and goal.job_title and goal.hourly_wage is not None and goal.weekly_hours is not None
+                    else "not set yet")
+        return [
+            ("Barriers", [f"{b.type.label}: {' '.join(b.detail.split())}" for b in c.barriers]),
+            ("Benefits", [b.label for b in c.benefits] or ["none"]),
+            (f"Where {c.first_name} stands with each program",
+             [f"{self.names.get(pid, pid)} ({pid}): {status.label.replace('_', ' ')}" for pid, status in c.eligibility.items()]),
+            ("Releases of information signed for", [f"{self.names.get(pid, pid)} ({pid})" for pid in c.releases] or ["none"]),
+            ("Goal proposed after career exploration", [proposed]),
+        ]
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        c = self.customer
+        out = [f"<section aria-label='{esc(c.name)}'><p><strong>{esc(c.name)}</strong>, {c.age}. "
+               f"{esc(' '.join(c.story.split()))}</p>"]
+        for title, items in self._parts():
+            out.append(f"<p><strong>{esc(title)}</strong></p><ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>")
+        return "".join(out) + "</section>"
+
+    def __repr__(self) -> str:
+        c = self.customer
+        lines = [f"{c.name}, {c.age}. {' '.join(c.story.split())}"]
+        for title, items in self._parts():
+            lines += [f"{title}:"] + [f"  - {i}" for i in items]
+        return "\n".join(lines)
+
+
+def case_card(book: Casebook, customer_id: str) -> CaseCard:
+    return CaseCard(book, customer_id)
 
 
 def findings_table(findings: Iterable[Finding]) -> pd.DataFrame:

@@ -32,3 +32,16 @@ def scratch_casebook(tmp_path: Path) -> Path:
     target = tmp_path / "casebook"
     shutil.copytree(CASEBOOK, target, ignore=shutil.ignore_patterns("schema", "*.md"))
     return target
+
+
+def exercise_cell(assignment: str, grade_id: str, *, worked: bool = True) -> dict:
+    """Run one answer cell of an exercise's source notebook and return its variables: the worked answer,
+    or (``worked=False``) the blank template the learner first sees."""
+    import json
+
+    nb = json.loads((KIT / "exercises" / "source" / assignment / f"{assignment}.ipynb").read_text(encoding="utf-8"))
+    cell = next(c for c in nb["cells"] if c["metadata"]["nbgrader"]["grade_id"] == grade_id)
+    source = "".join(cell["source"])
+    scope: dict = {}
+    exec(source if worked else source.split("### BEGIN SOLUTION")[0], scope)  # the template, then the worked answer
+    return scope

@@ -15,7 +15,7 @@ import pytest
 from irt_sim.cli import main
 
 from .test_exercises import nbgrader, released_course
-from .test_grading import _solution
+from .conftest import exercise_cell
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +23,7 @@ def graded(tmp_path_factory):
     base = tmp_path_factory.mktemp("partial")
     course = released_course(base, "ips_fidelity")
     release = nbformat.read(course / "release" / "ips_fidelity" / "ips_fidelity.ipynb", as_version=4)
-    worked = {gid: _solution("ips_fidelity", gid) for gid in ("answer_scores", "answer_plan")}
+    worked = {gid: exercise_cell("ips_fidelity", gid) for gid in ("answer_scores", "answer_plan")}
     scores, plan = worked["answer_scores"]["scores"], worked["answer_plan"]["improvement_plan"]
 
     def make(student, scores_text, plan_text):
@@ -53,7 +53,9 @@ def test_partial_credit_reaches_the_csv_exactly(graded):
     assert code == 0
     with open(course / "grades-ips_fidelity.csv", newline="") as f:
         got = {row["student_id"]: float(row["raw_score"]) for row in csv.DictReader(f)}
-    assert got == {"correct": 9, "partly": 5.5 + 1, "blank": 0}
+    # partly: S1 one off (half), S2 two off (none): 5.5 of 7; three of four steps complete (0.75) and the
+    # steps aimed at weak items (1)
+    assert got == {"correct": 9, "partly": 5.5 + 0.75 + 1, "blank": 0}
 
 
 def test_partial_feedback_keeps_the_reasons_without_the_hidden_test(graded):

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 
 from ..casebook import Casebook
 from ..ips.fidelity import FidelityResult, load_scale, score_profile
-from ..yamlfile import CasebookError, read_yaml
-from .feedback import Feedback
+from .answers import Answer, as_answer
+from .feedback import Feedback, guarded
+from .lenient import answer_lines, read_answer
+from .reading import Candidate, Note, Resolver, read_date, read_number, shown
 
 #: The items the exercise asks for: measured, counted and judged ones, so each kind of anchor is practised.
 EXERCISE_ITEMS = ("S1", "S2", "S3", "O2", "O3", "V1", "V13")
@@ -63,56 +66,111 @@ def fidelity_evidence(book: Casebook, agency_id: str, items=EXERCISE_ITEMS) -> E
 # --- the scores --------------------------------------------------------------------------------------
 
 
-def read_fidelity_scores(text: str, items=EXERCISE_ITEMS) -> tuple[dict[str, int], list[str]]:
-    """The learner's 'ITEM: score' lines: the scores that can be read, and a line for each that cannot."""
-    try:
-        data, _ = read_yaml(text or "", "your scores")
-    except CasebookError as exc:
-        return {}, [str(p).replace("your scores, ", "") for p in exc.problems]
-    data = data if isinstance(data, dict) else {}
-    scores, problems = {}, []
+def _item_resolver() -> Resolver:
+    return Resolver([Candidate(i.id, f"{i.id} ({i.name})", names=(i.name,)) for i in load_scale().items],
+                    "item of the fidelity scale")
+
+
+def read_fidelity_scores(text: Answer | str | None, items=EXERCISE_ITEMS) -> tuple[dict[str, float], list[str], list[Note]]:
+    """The learner's 'ITEM: score' lines: the scores that can be read (a half, like 3.5, where the
+    learner wrote two neighbouring scores), a line for each that cannot, and how each was read."""
+    given = as_answer(text, "scores")
+    source = given.value if isinstance(given.value, str) else ""
+    resolver, wanted = _item_resolver(), {i.id: i for i in _items(items)}
+    scores: dict[str, float] = {}
+    problems: list[str] = []
+    notes = list(given.notes)
+    unknown = []
+    for number, field, value in answer_lines(source):
+        label = field.rstrip("\t")
+        if field.endswith("\t"):  # no colon: 'S1 3'
+            words = label.split()
+            label, value = (words[0], " ".join(words[1:])) if len(words) > 1 else (label, "")
+        r = resolver.read(label, among=list(wanted))
+        if not r.ok or r.value not in wanted:
+            unknown.append(label)
+            continue
+        notes += Note.all_at(number, r.notes)
+        item = wanted[r.value]
+        raw_line = source.split("\n")[number - 1]
+        if not value.strip() and "#" in raw_line:  # the score typed after the template's comment
+            after = raw_line.split("#", 1)[1].replace(item.name, " ")
+            if re.search(r"\d", after):
+                value = after
+                notes.append(Note.at(number, f"read the score written after the '#' ({shown(after.strip())})", guess=True))
+        value = _score_form(value)
+        number_read = read_number(value, what="score")
+        if number_read.problem == "no answer yet":
+            continue
+        notes += Note.all_at(number, number_read.notes)
+        score = number_read.value
+        if not number_read.ok or score is None or not 1 <= score <= 5 or (score * 2) % 1:
+            problems.append(f"{item.id} ({item.name}): '{shown(value)}' is not a score; write a whole number from 1 to 5.")
+            continue
+        scores[item.id] = score
+        if score % 1:
+            notes.append(Note(f"{item.id}: {score:g} read as between {int(score)} and {int(score) + 1}", guess=True))
     for item in _items(items):
-        value = data.get(item.id)
-        if value is None or value == "":
+        if item.id not in scores and not any(p.startswith(f"{item.id} (") for p in problems):
             problems.append(f"{item.id} ({item.name}) has no score yet: write a whole number from 1 to 5.")
-        elif isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-            problems.append(f"{item.id} ({item.name}): '{value}' is not a score; write a whole number from 1 to 5.")
-        else:
-            scores[item.id] = value
-    unknown = [str(k) for k in data if str(k) not in items]
     if unknown:
-        problems.append(f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not among this exercise's items; "
-                        "those lines were not counted.")
-    return scores, problems
+        problems.append(f"{', '.join(repr(shown(u)) for u in unknown)} {'is' if len(unknown) == 1 else 'are'} not among "
+                        "this exercise's items; those lines were not counted.")
+    return scores, problems, notes
 
 
-def check_fidelity_scores(text: str, items=EXERCISE_ITEMS) -> Feedback:
-    """Self-check: is there a readable score for every item? (Whether they are right is for the trainer's copy.)"""
-    scores, problems = read_fidelity_scores(text, items)
-    return Feedback(len(scores), len(items), problems or ["Every item has a score that can be read."])
+def _score_form(value: str) -> str:
+    """'3/5' and '3 out of 5' are a score of 3; '3 or 4', '3-4' and '3 to 4' sit between two scores (3.5)."""
+    text = str(value or "").strip()
+    out_of = re.match(r"^\s*(\d(?:\.\d)?)\s*(?:/|out of|of)\s*5\b(.*)$", text)
+    if out_of:
+        return out_of.group(1) + out_of.group(2)
+    between = re.match(r"^\s*([1-5])\s*(?:or|-|–|to|/)\s*([1-5])\b(.*)$", text)
+    if between and abs(int(between.group(1)) - int(between.group(2))) == 1:
+        return f"{(int(between.group(1)) + int(between.group(2))) / 2:g}{between.group(3)}"
+    return text
 
 
-def grade_fidelity_scores(text: str, book: Casebook, agency_id: str, items=EXERCISE_ITEMS,
+@guarded(len(EXERCISE_ITEMS), "Your scores")
+def check_fidelity_scores(text: Answer | str | None, items=EXERCISE_ITEMS) -> Feedback:
+    """Self-check: is there a readable score for every item, and how was each read?"""
+    scores, problems, notes = read_fidelity_scores(text, items)
+    return Feedback(len(scores), len(items), problems or ["Every item has a score that can be read. Your trainer's "
+                                                          "copy grades them."], "Your scores", notes, check_only=True)
+
+
+def _agency_possible(text, agency_id, book=None, items=EXERCISE_ITEMS, points_per_item: float = 1) -> float:
+    return points_per_item * len(items)
+
+
+@guarded(_agency_possible, "Your scores")
+def grade_fidelity_scores(text: Answer | str | None, agency_id: str, book: Casebook | None = None, items=EXERCISE_ITEMS,
                           points_per_item: float = 1) -> Feedback:
-    """A point for each score that matches the anchor, half a point when one off; each line says
-    what the evidence shows and which score the anchor gives for it."""
-    scores, problems = read_fidelity_scores(text, items)
+    """A point for each score that matches the anchor, half a point when one off (or when a half
+    score such as 3.5 has the anchor as a neighbour); each line says what the evidence shows and
+    which score the anchor gives for it."""
+    from .. import load_casebook
+
+    book = book or load_casebook()
+    scores, problems, notes = read_fidelity_scores(text, items)
     result = score_profile(book.agencies[agency_id])
     expected = {s.item.id: s for s in result.items}
-    fb = Feedback(0, points_per_item * len(items), list(problems))  # what could not be read, in the learner's terms
+    fb = Feedback(0, points_per_item * len(items), list(problems), "Your scores", notes)
     for item in _items(items):
         truth = expected[item.id]
         given = scores.get(item.id)
         if given == truth.score:
             fb.points += points_per_item
             continue
-        if given is not None and abs(given - truth.score) == 1:
+        if given is not None and abs(given - truth.score) <= 1:
             fb.points += points_per_item / 2
-            head = f"{item.id} {item.name}: you gave {given}, one away from the anchor's {truth.score} (half a point)."
+            head = (f"{item.id} {item.name}: you gave {given:g}, one away from the anchor's {truth.score} (half a point)."
+                    if given % 1 == 0 else f"{item.id} {item.name}: you gave {given:g}, between two scores; the anchor "
+                    f"gives {truth.score} (half a point).")
         elif given is None:
             head = f"{item.id} {item.name}: the anchor gives {truth.score}."
         else:
-            head = f"{item.id} {item.name}: you gave {given}; the anchor gives {truth.score}."
+            head = f"{item.id} {item.name}: you gave {given:g}; the anchor gives {truth.score}."
         if item.anchor.kind == "judgement":
             fb.lines.append(f"{head} The reviewer judged it from the agency's description with this guide: "
                             f"{item.anchor.guide}")
@@ -128,54 +186,102 @@ def _weakest(result: FidelityResult, limit: int = 3) -> list[str]:
     return [s.item.id for s in result.items if s.score is not None and s.score <= limit]
 
 
-def grade_improvement_plan(text: str, book: Casebook, agency_id: str, points: float = 2,
-                           least_steps: int = 3) -> Feedback:
-    """One point for a plan whose steps are complete (item, action, who, by when, within a year of
-    the review); one for aiming at least two steps at items scoring 3 or less."""
-    profile = book.agencies[agency_id]
-    scale = {i.id: i for i in load_scale().items}
-    try:
-        data, _ = read_yaml(text or "", "your plan")
-    except CasebookError as exc:
-        return Feedback(0, points, ["The plan could not be read yet:"] + [str(p).replace("your plan, ", "") for p in exc.problems])
-    steps = data if isinstance(data, list) else []
-    fb = Feedback(0, points)
-    if len(steps) < least_steps:
-        fb.lines.append(f"Write at least {least_steps} steps, each starting with '- item:' (you have {len(steps)}).")
-    complete, aimed = 0, set()
-    weakest = _weakest(score_profile(profile))
-    for n, step in enumerate(steps, 1):
+STEP_SHAPE = [{"item": None, "action": None, "who": None, "by": None}]
+
+
+def read_improvement_plan(text: Answer | str | None, review: dt.date) -> tuple[list[dict], list[str], list[Note]]:
+    """Each step as {item, action, who, by, complete}: read line by line where YAML cannot read it,
+    with the item's id from its id or name and the date in any usual form."""
+    given = as_answer(text, "improvement_plan")
+    source = given.value if isinstance(given.value, str) else ""
+    read = read_answer(source, STEP_SHAPE, "your plan")
+    notes = list(given.notes) + read.notes
+    problems = [f"Line {p.line}: {p.message}" for p in read.problems]
+    raw = read.data if isinstance(read.data, list) else [read.data] if isinstance(read.data, dict) else []
+    resolver = _item_resolver()
+    steps = []
+    for n, step in enumerate(raw, 1):
         if not isinstance(step, dict):
-            fb.lines.append(f"Step {n} should have the lines item, action, who and by.")
+            problems.append(f"Step {n} should have the lines item, action, who and by.")
+            steps.append({"complete": False, "item": None})
             continue
-        item, action, who, by = (str(step.get(k) or "").strip() for k in ("item", "action", "who", "by"))
+        item, action, who, by = (" ".join(str(step.get(k) or "").split()) for k in ("item", "action", "who", "by"))
+        if not any((item, action, who, by)):
+            continue  # an empty copy of the template's step
+        out = {"n": n, "item": None, "complete": False}
         missing = [k for k, v in (("item", item), ("action", action), ("who", who), ("by", by)) if not v]
+        if item:
+            r = resolver.read(item)
+            notes += [Note(f"step {n}: {x.text}", x.guess) for x in r.notes]
+            if r.ok:
+                out["item"] = r.value
+            else:
+                problems.append(f"Step {n}: '{shown(item)}' is not an item of the fidelity scale (use ids such as S1 or V13).")
         if missing:
-            fb.lines.append(f"Step {n} has no {', no '.join(missing)} yet.")
-            continue
-        if item not in scale:
-            fb.lines.append(f"Step {n}: '{item}' is not an item of the fidelity scale (use ids such as S1 or V13).")
-            continue
-        if len(action.split()) < 4:
-            fb.lines.append(f"Step {n}: say what will change in a short sentence, not in {len(action.split())} word(s).")
-            continue
-        try:
-            due = dt.date.fromisoformat(by)
-        except ValueError:
-            fb.lines.append(f"Step {n}: write the date as YYYY-MM-DD (you wrote '{by}').")
-            continue
-        if not profile.profile_date < due <= profile.profile_date + dt.timedelta(days=366):
-            fb.lines.append(f"Step {n}: set a date within a year after the review ({profile.profile_date.isoformat()}), "
-                            "so the next review can see the change.")
-            continue
-        complete += 1
-        if item in weakest:
-            aimed.add(item)
-    if steps and complete == len(steps) and complete >= least_steps:
-        fb.points += points / 2
+            problems.append(f"Step {n} has no {', no '.join(missing)} yet.")
+        elif out["item"] is None:
+            pass
+        elif len(action.split()) < 4:
+            problems.append(f"Step {n}: say what will change in a short sentence, not in {len(action.split())} word(s).")
+        else:
+            date = read_date(by, after=review)
+            notes += [Note(f"step {n}: {x.text}", x.guess) for x in date.notes]
+            if not date.ok:
+                problems.append(f"Step {n}: {date.problem}")
+            elif not review < date.value <= review + dt.timedelta(days=366):
+                problems.append(f"Step {n}: set a date within a year after the review ({review.isoformat()}), so the next "
+                                "review can see the change.")
+            else:
+                out["complete"] = True
+        steps.append(out)
+    return steps, problems, notes
+
+
+def _plan_feedback(text, agency_id: str, book: Casebook, weak: set[str], points: float, least_steps: int,
+                   title: str, own_scores: bool) -> Feedback:
+    profile = book.agencies[agency_id]
+    steps, problems, notes = read_improvement_plan(text, profile.profile_date)
+    fb = Feedback(0, points, problems, title, notes)
+    if len(steps) < least_steps:
+        fb.lines.insert(0, f"Write at least {least_steps} steps, each starting with '- item:' (you have {len(steps)}).")
+    complete = sum(s["complete"] for s in steps)
+    fb.points += points / 2 * complete / max(least_steps, len(steps)) if steps else 0
+    aimed = {s["item"] for s in steps if s["item"] in weak}
     if len(aimed) >= 2:
         fb.points += points / 2
     else:
-        fb.lines.append("Aim at least two steps at items where the agency scores 3 or less (for example "
-                        f"{', '.join(weakest[:4])}); those are where the next review can gain most.")
+        fb.points += points / 4 * len(aimed)
+        where = "items you scored 3 or less above" if own_scores else "items where the agency scores 3 or less"
+        fb.lines.append(f"Aim at least two steps at {where}; those are where the next review can gain most"
+                        + (" (one step does: half of this point)." if aimed else "."))
+    return fb
+
+
+@guarded(lambda text, agency_id, book=None, points=2, least_steps=3: points, "Your improvement plan")
+def grade_improvement_plan(text: Answer | str | None, agency_id: str, book: Casebook | None = None, points: float = 2,
+                           least_steps: int = 3) -> Feedback:
+    """Half the points for complete steps, shared among the steps (at least ``least_steps`` counted):
+    item, action, who, and a date within a year of the review; half for aiming at least two steps at
+    items the anchor scores 3 or less (a quarter for one)."""
+    from .. import load_casebook
+
+    book = book or load_casebook()
+    weak = set(_weakest(score_profile(book.agencies[agency_id])))
+    return _plan_feedback(text, agency_id, book, weak, points, least_steps, "Your improvement plan", own_scores=False)
+
+
+@guarded(lambda text, agency_id, scores=None, book=None, points=2, least_steps=3: points, "Your improvement plan")
+def check_improvement_plan(text: Answer | str | None, agency_id: str, scores: Answer | str | None = None,
+                           book: Casebook | None = None, points: float = 2, least_steps: int = 3) -> Feedback:
+    """Self-check: each step's form, and the aim judged against the learner's own scores, so it never
+    reveals which items the anchor scores low."""
+    from .. import load_casebook
+
+    book = book or load_casebook()
+    mine, _problems, _notes = read_fidelity_scores(scores)
+    weak = {i for i, s in mine.items() if s <= 3}
+    fb = _plan_feedback(text, agency_id, book, weak, points, least_steps, "Your improvement plan", own_scores=True)
+    if not mine:
+        fb.lines.append("Score the items above first: the check compares your steps with your own scores.")
+    fb.check_only = True
     return fb

@@ -1,105 +1,526 @@
-"""Exercise 4, negotiate the plan: the learner's plan, read like a casebook plan and scored by section
-with the plan checker's own findings."""
+"""Exercise 4, negotiate the plan: the learner's plan, read as meant, scored by section in proportion
+to what each checker finding is about, and held to a fuller record of the case.
+
+The reading: strict YAML, or line by line when that fails (``lenient``); values brought to their
+types; names resolved to the ids the plan uses (a partner's first name, a service's name, a
+program's name); then each item validated on its own, so a slip costs only that item.
+
+The scoring: each section's points are split among its parts (the partners, the goal's three
+figures, the four lines of communication, the barriers and the commitments, the action items, the
+three parts of the follow-up), and a finding costs the part it is about. ``RUBRIC`` says which
+finding costs what; exercises/README.md says the same for trainers.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Mapping
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..casebook import Casebook
-from ..checks import Severity, check_plan
+from ..checks import SECTIONS, Finding, Severity, check_plan
 from ..model import Plan
-from ..problems import Problem
-from ..yamlfile import CasebookError, parse_document
-from .feedback import Feedback
+from ..problems import FieldPath, Problem
+from ..vocab import ServiceCategory, Stage
+from ..yamlfile import CasebookError, read_yaml
+from .answers import Answer, as_answer
+from .feedback import Feedback, guarded
+from .lenient import Context, Read, as_ids, coerce, note_at, read_answer, read_by_lines, shape_of, validate
+from .reading import Candidate, Note, Resolver, read_date, shown
 
-@dataclass(frozen=True)
+#: Points per section in the plan exercise.
+SECTION_POINTS = {"team": 1, "goal": 2, "communication": 2, "sequence": 3, "action_items": 2, "follow_up": 1}
+
+#: Warnings that record a judgement the team may rightly make: shown, never cost points.
+JUDGEMENT = {"IRT012"}
+#: Findings that cost a tenth of their section each (about the sequence as a whole, not one part).
+WHOLE_SECTION_TENTH = {"IRT032", "IRT036"}
+#: Unknown rules (added to the checker later): an error costs a fifth of its section, a warning a tenth.
+UNKNOWN_ERROR, UNKNOWN_WARNING = 0.2, 0.1
+
+
+@dataclass
 class PlanAnswer:
+    """A learner's plan as read: the plan (None when nothing usable is left), how it was read, and
+    the parts left out, each with its line."""
+
     plan: Plan | None
-    problems: list[Problem]
+    notes: list[Note] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    lines: dict[FieldPath, int] = field(default_factory=dict)
+    left_out: list[FieldPath] = field(default_factory=list)  # items that could not be read: each costs its part
 
 
-def read_plan_answer(text: str, customer_id: str, plan_id: str = "answer") -> PlanAnswer:
-    """Read a learner's plan written in the casebook's YAML form; problems name the line and field."""
-    try:
-        loaded = parse_document(text, Plan, "your answer", doc_id=plan_id, defaults={"customer": customer_id})
-    except CasebookError as exc:
-        return PlanAnswer(None, exc.problems)
-    return PlanAnswer(loaded.obj, [])
+def read_plan_answer(text: str, customer_id: str, book: Casebook | None = None) -> PlanAnswer:
+    """Read a plan written in the casebook's YAML form, forgiving form, keeping every item that fits.
+    When YAML reads it but parts do not fit (a field indented under the wrong heading), the plan is
+    read line by line too, and the reading that keeps more of it wins."""
+    first = _plan_from(read_answer(text or "", shape_of(Plan)), customer_id, book)
+    if first.plan is not None and not first.problems:
+        return first
+    again = _plan_from(read_by_lines(text or "", shape_of(Plan)), customer_id, book)
+    if again.plan is not None and (first.plan is None or len(again.problems) < len(first.problems)):
+        if not any("read line by line" in n.text for n in again.notes):
+            again.notes.insert(0, Note("parts of the plan sit under the wrong heading, so it was read line by line, each "
+                                       "line where its field belongs", guess=True))
+        return again
+    return first
 
 
-def _checked(text: str, customer_id: str, book: Casebook) -> tuple[PlanAnswer, list]:
-    """The answer read and checked once per casebook: an exercise's test cells grade the same plan
-    section by section, and each check would otherwise read and check it again."""
-    memo = book.__dict__.setdefault("_checked_plans", {})
-    key = (text, customer_id)
-    if key not in memo:
-        answer = read_plan_answer(text, customer_id)
-        memo[key] = (answer, check_plan(answer.plan, book) if answer.plan is not None else [])
-    return memo[key]
+def _plan_from(read: Read, customer_id: str, book: Casebook | None) -> PlanAnswer:
+    data = read.data
+    if data is None or (isinstance(data, str) and not data.strip()):
+        return PlanAnswer(None, read.notes, [Problem("your answer", "the plan is empty.", 1)])
+    if not isinstance(data, dict):
+        return PlanAnswer(None, read.notes, read.problems + [Problem("your answer", "the plan should be a group of "
+                                                                    "'field: value' lines, like the template.", 1)])
+    data = dict(data)
+    data.pop("id", None)
+    data.setdefault("customer", customer_id)
+    meeting = data.get("meeting") if isinstance(data.get("meeting"), dict) else {}
+    met = read_date(meeting.get("date")).value if meeting.get("date") else None
+    data = coerce(data, Plan, read, Context(after=met if isinstance(met, dt.date) else None))
+    if book is not None:
+        _resolve_names(data, book, read)
+    data = as_ids(data, Plan)
+    data["id"] = "answer"
+    plan = validate(Plan, data, read)
+    return PlanAnswer(plan, read.notes, read.problems, read.lines, read.left_out)
 
 
-def grade_plan(text: str, customer_id: str, book: Casebook, sections: Mapping[str, float] | None = None) -> Feedback:
-    """Points per plan section (goal, communication, sequence, action items, team, follow-up); a section
-    with a checker error earns nothing, a warning costs half. Lines are the checker's own messages."""
-    sections = dict(sections or {"team": 1, "goal": 2, "communication": 2, "sequence": 3, "action_items": 2,
-                                 "follow_up": 1})
-    possible = sum(sections.values())
-    answer, findings = _checked(text, customer_id, book)
-    if answer.plan is None:
-        return Feedback(0, possible, ["The plan could not be read yet; fix these first:"]
-                        + [str(p).replace("your answer, ", "") for p in answer.problems])
-    if answer.plan.customer != customer_id:
-        return Feedback(0, possible, [f"This exercise is about {book.customers[customer_id].name}; "
-                                      f"keep 'customer: {customer_id}'."])
-    fb = Feedback(0, possible)
-    for section, pts in sections.items():
-        mine = [f for f in findings if f.section == section]
-        if any(f.severity == Severity.error for f in mine):
-            earned = 0.0
-        elif mine:
-            earned = pts / 2
+# --- names to ids -----------------------------------------------------------------------------------
+
+
+def _attendee_resolver(attendees: list, book: Casebook) -> Resolver:
+    candidates = []
+    for a in attendees:
+        if not isinstance(a, dict) or not a.get("id"):
+            continue
+        name = str(a.get("name") or "")
+        program = book.program(str(a.get("program") or ""))
+        words = [str(a.get("role") or "")] + ([program.id, program.name, program.partner_role] if program else [])
+        if a.get("customer") is True:
+            words.append("customer")
+        candidates.append(Candidate(str(a["id"]), f"{a['id']} ({name})" if name else str(a["id"]),
+                                    names=(name, *name.split()[:1], *name.split()[-1:]), words=tuple(words)))
+    return Resolver(candidates, "person at the table")
+
+
+def _resolve_names(data: dict, book: Casebook, read: Read) -> None:
+    """Attendee, service and program names written where the plan wants ids."""
+    attendees = data.get("attendees") if isinstance(data.get("attendees"), list) else []
+    people = _attendee_resolver(attendees, book)
+    programs = Resolver([Candidate(p.id, f"{p.id} ({p.name})", names=(p.name,)) for p in book.programs.values()],
+                        "program in the directory")
+    by_id = {str(a.get("id")): a for a in attendees if isinstance(a, dict)}
+
+    def fix(node: dict | list, key: str | int, resolver: Resolver, path: FieldPath) -> None:
+        value = node[key] if isinstance(node, list) else node.get(key)
+        if value is None or value == "" or not isinstance(value, str):
+            return
+        r = resolver.read(value)
+        if r.ok:
+            node[key] = r.value
+            for n in r.notes:
+                note_at(read, path, n.text, n.guess)
+
+    for i, a in enumerate(attendees):
+        if isinstance(a, dict) and a.get("program"):
+            fix(a, "program", programs, ("attendees", i, "program"))
+    comm = data.get("communication")
+    if isinstance(comm, dict):
+        for key in ("point_of_contact", "customer_raises_issues_with"):
+            fix(comm, key, people, ("communication", key))
+    for pi, phase in enumerate(data.get("sequence") or []):
+        if not isinstance(phase, dict):
+            continue
+        for ci, c in enumerate(phase.get("commitments") or []):
+            if not isinstance(c, dict):
+                continue
+            path = ("sequence", pi, "commitments", ci)
+            fix(c, "partner", people, path + ("partner",))
+            fix(c, "coordinated_with", people, path + ("coordinated_with",))
+            who = by_id.get(str(c.get("partner")))
+            program = book.program(str(who.get("program"))) if who else None
+            if program is not None and c.get("service"):
+                services = Resolver([Candidate(s.id, f"{s.id} ({s.name})", names=(s.name,), words=(s.category.label,))
+                                     for s in program.services], f"service of {program.name}")
+                fix(c, "service", services, path + ("service",))
+    for i, item in enumerate(data.get("action_items") or []):
+        if not isinstance(item, dict):
+            continue
+        for j in range(len(item["responsible"]) if isinstance(item.get("responsible"), list) else 0):
+            fix(item["responsible"], j, people, ("action_items", i, "responsible", j))
+        fix(item, "apply_for", programs, ("action_items", i, "apply_for"))
+
+
+# --- the checked plan, once per answer --------------------------------------------------------------
+
+_CACHE: dict[tuple[int, str, str], tuple[Casebook, PlanAnswer, list[Finding]]] = {}
+
+
+def checked(text: str, customer_id: str, book: Casebook) -> tuple[PlanAnswer, list[Finding]]:
+    """The answer read and checked once: the exercise's test cells grade the same plan section by section."""
+    key = (id(book), customer_id, text)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] is book:
+        return hit[1], hit[2]
+    answer = read_plan_answer(text, customer_id, book)
+    findings = check_plan(answer.plan, book) if answer.plan is not None else []
+    if len(_CACHE) > 32:
+        _CACHE.clear()
+    _CACHE[key] = (book, answer, findings)
+    return answer, findings
+
+
+# --- the rubric --------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Part:
+    name: str
+    share: float
+    lost: float = 0.0  # of its share, 0 .. 1
+    why: list[tuple[Finding, float]] = field(default_factory=list)
+
+
+def _left_out(section: str, left_out: list[FieldPath]) -> int:
+    """How many of a section's items were left out unread (each is a part, lost)."""
+    if section == "sequence":
+        return sum(1 for p in left_out if p[:1] == ("sequence",) and (len(p) == 4 and p[2] == "commitments" or len(p) == 2))
+    if section in ("action_items", "team"):
+        key = "attendees" if section == "team" else section
+        return sum(1 for p in left_out if len(p) == 2 and p[0] == key)
+    return 0
+
+
+def _parts(section: str, plan: Plan, book: Casebook, points: float, left_out: int = 0) -> dict[Any, _Part]:
+    customer = book.customers[plan.customer]
+    unread = {("left out", i): _Part("an item that could not be read", 0, lost=1) for i in range(left_out)}
+    if section == "team":
+        partners = [(i, a) for i, a in enumerate(plan.attendees) if a.program]
+        out = {("attendees", i): _Part(a.name, 0) for i, a in partners} | unread
+        return _share(out, points)
+    if section == "goal":
+        return {f: _Part(f.replace("_", " "), points / 3) for f in ("job_title", "hourly_wage", "weekly_hours")}
+    if section == "communication":
+        return {p: _Part(p.replace("_", " "), points / 4) for p in ("contact", "updates", "shared", "consent")}
+    if section == "sequence":
+        barriers = list(dict.fromkeys(b.type.label for b in customer.barriers))
+        out: dict[Any, _Part] = {("barrier", b): _Part(f"the {b} barrier", points * 2 / 3 / len(barriers)) for b in barriers}
+        commitments = {("sequence", pi, "commitments", ci): _Part("a commitment", 0)
+                       for pi, ph in enumerate(plan.sequence) for ci, _ in enumerate(ph.commitments)} | unread
+        if not commitments:
+            out["commitments"] = _Part("the commitments", points / 3, lost=1)
+        return out | _share(commitments, points / 3)
+    if section == "action_items":
+        return _share({("action_items", i): _Part(a.action, 0) for i, a in enumerate(plan.action_items)} | unread, points)
+    if section == "follow_up":
+        return {p: _Part(p, points / 3) for p in ("next", "crisis", "continuation")}
+    return {}
+
+
+def _share(parts: dict[Any, _Part], points: float) -> dict[Any, _Part]:
+    for part in parts.values():
+        part.share = points / len(parts)
+    return parts
+
+
+def _part_of(f: Finding, section: str, plan: Plan) -> Any:
+    """Which part a finding is about (None: the section as a whole)."""
+    path = f.path
+    if section == "goal":
+        if f.code == "IRT010":
+            return None  # handled from the goal itself: one part per missing figure
+        if len(path) > 1:
+            return {"competitive_integrated": "job_title"}.get(path[1], path[1])
+    if section == "communication":
+        return {"IRT020": "contact", "IRT023": "contact", "IRT021": "updates", "IRT022": "shared", "IRT024": "consent"}.get(f.code)
+    if section == "follow_up":
+        return {"IRT050": "next", "IRT051": "crisis", "IRT052": "continuation"}.get(f.code)
+    if section == "sequence":
+        if f.code == "IRT031":
+            return ("barrier", f.item)
+        return path[:4] if len(path) >= 4 and path[0] == "sequence" else None
+    if section in ("team", "action_items"):
+        return path[:2] if len(path) >= 2 and isinstance(path[1], int) else None
+    return None
+
+
+def score_section(section: str, plan: Plan, findings: list[Finding], book: Casebook, points: float,
+                  left_out: list[FieldPath] = ()) -> Feedback:
+    title = SECTIONS[section]
+    parts = _parts(section, plan, book, points, _left_out(section, list(left_out)))
+    fb = Feedback(0, points, title=title)
+    mine = [f for f in findings if f.section == section]
+    if not parts:
+        fb.lines.append(_EMPTY.get(section, f"The {title.lower()} is not written yet."))
+        fb.lines += [f.message for f in mine if f.severity == Severity.error]
+        return fb
+    if any(f.code in ("IRT001", "IRT002") for f in mine):
+        fb.lines += [f"{f.message} (the whole section)" for f in mine if f.code in ("IRT001", "IRT002")]
+        return fb
+    whole = 0.0
+    if section == "goal":
+        g = plan.goal
+        for name, value in (("job_title", g.job_title), ("hourly_wage", g.hourly_wage), ("weekly_hours", g.weekly_hours)):
+            if value in (None, "") or value == 0:
+                parts[name].lost = 1
+                parts[name].why.append((None, 1))  # type: ignore[arg-type]
+    if section == "communication":
+        u = plan.communication.updates
+        parts["updates"].lost = 0.5 * (not u.method) + 0.5 * (not u.frequency)
+    for f in mine:
+        if f.code in JUDGEMENT:
+            fb.lines.append(f"{f.message} (no points lost: {_judgement_note(f, plan, book)})")
+            continue
+        if section == "sequence" and f.code in WHOLE_SECTION_TENTH:
+            whole += 0.1
+            fb.lines.append(f"{f.message} (−{0.1 * points:.2g})")
+            continue
+        key = _part_of(f, section, plan)
+        part = parts.get(key)
+        if part is None:
+            if section == "goal" and f.code == "IRT010":
+                continue  # said below, figure by figure
+            cost = UNKNOWN_ERROR if f.severity == Severity.error else UNKNOWN_WARNING
+            whole += cost
+            fb.lines.append(f"{f.message}" + (f" (−{cost * points:.2g})" if cost else ""))
+            continue
+        if section == "communication" and f.code == "IRT021":
+            cost = part.lost  # already counted from the plan: half for how, half for how often
+        elif section == "sequence" and f.code == "IRT034":
+            cost = 0.5
+        elif f.severity == Severity.error or section in ("communication", "follow_up", "team"):
+            cost = 1.0  # an asked-for part missing, or wrong
         else:
-            earned = pts
-        fb.points += earned
-        fb.lines += [f"{f.section_title}: {f.message}" for f in mine]
+            cost = 0.25
+        part.lost = max(part.lost, cost) if f.code != "IRT021" else part.lost
+        fb.lines.append(f"{f.message} (−{part.share * cost:.2g})")
+    unread = [p for k, p in parts.items() if isinstance(k, tuple) and k[:1] == ("left out",)]
+    if unread:
+        fb.lines.append(f"{len(unread)} item{'s' if len(unread) > 1 else ''} that could not be read (see below) "
+                        f"count{'' if len(unread) > 1 else 's'} as not done (−{sum(p.share for p in unread):.2g}).")
+    earned = sum(p.share * (1 - min(p.lost, 1)) for p in parts.values())
+    fb.points = max(0.0, earned - whole * points)
+    missing_goal = [p.name for k, p in parts.items() if section == "goal" and any(w[0] is None for w in p.why)]
+    if missing_goal:
+        fb.lines.insert(0, f"The goal has no {_and(missing_goal)} yet: a goal the team can plan around names the job, "
+                           f"the pay and the hours a week (−{len(missing_goal) * points / 3:.2g}).")
+    if section == "sequence" and "commitments" in parts:
+        fb.lines.insert(0, _EMPTY["sequence"])
     return fb
 
 
-# --- the held-back variant ---------------------------------------------------------------------------
+_EMPTY = {"team": "No partner is at the table yet.", "action_items": "There are no action items yet: what, who and by when.",
+          "sequence": "There is no sequence of services yet."}
+
+
+def _judgement_note(f: Finding, plan: Plan, book: Casebook) -> str:
+    customer = book.customers.get(plan.customer)
+    goal = customer.proposed_goal if customer else None
+    if f.code == "IRT012" and goal and goal.job_title:
+        return (f"the team may agree a different goal when {customer.first_name} chooses it; her proposed goal was "
+                f"{goal.job_title}, ${goal.hourly_wage:.2f} an hour, {goal.weekly_hours:g} hours a week"
+                .replace(" her ", f" {'her' if customer.pronouns == 'she/her' else 'his' if customer.pronouns == 'he/him' else 'their'} "))
+    return "a judgement the team may rightly make"
+
+
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+# --- what notebooks call -----------------------------------------------------------------------------
+
+
+def _text(answer: Answer | Any) -> tuple[str, list[Note]]:
+    given = as_answer(answer, "plan")
+    return (given.value if isinstance(given.value, str) else ""), list(given.notes)
+
+
+def _possible(answer, customer_id, book=None, section=None, **_kw) -> float:
+    return SECTION_POINTS[section] if section else sum(SECTION_POINTS.values())
+
+
+def _unreadable(plan_answer: PlanAnswer, possible: float, title: str, notes: list[Note]) -> Feedback:
+    lines = ["The plan could not be read yet; fix these first:"] + [_problem_line(p) for p in plan_answer.problems]
+    return Feedback(0, possible, lines, title, notes + plan_answer.notes)
+
+
+def _problem_line(p: Problem) -> str:
+    where = f"Line {p.line}" if p.line else "The plan"
+    field_ = f" ({p.field.replace('_', ' ')})" if p.field else ""
+    return f"{where}{field_}: {p.message}"
+
+
+@guarded(_possible, "Your plan")
+def grade_plan(answer: Answer | Any, customer_id: str, book: Casebook | None = None, section: str | None = None) -> Feedback:
+    """Points for one plan section (``section``), or for the whole plan section by section."""
+    from .. import load_casebook
+
+    book = book or load_casebook()
+    text, notes = _text(answer)
+    plan_answer, findings = checked(text, customer_id, book)
+    sections = [section] if section else list(SECTION_POINTS)
+    title = SECTIONS[section] if section else "Your plan"
+    possible = sum(SECTION_POINTS[s] for s in sections)
+    if plan_answer.plan is None:
+        return _unreadable(plan_answer, possible, title, notes)
+    if plan_answer.plan.customer != customer_id:
+        name = book.customers[customer_id].name
+        return Feedback(0, possible, [f"This exercise is about {name}; keep 'customer: {customer_id}' (or leave the line out)."],
+                        title, notes)
+    spans = _section_lines(plan_answer.lines)
+    # a section's cell shows the readings of its own lines; the whole plan's check shows them all
+    mine = (lambda line: line is not None and line in spans.get(section, ())) if section else (lambda line: True)
+    everything = notes + plan_answer.notes
+    fb = Feedback(0, possible, title=title, notes=[n for n in everything if mine(n.line)],
+                  for_trainer=[n for n in everything if not mine(n.line)])
+    for s in sections:
+        part = score_section(s, plan_answer.plan, findings, book, SECTION_POINTS[s], plan_answer.left_out)
+        fb.points += part.points
+        if section:
+            fb.lines += part.lines
+        else:
+            fb.sections.append(part)
+    left_out = [_problem_line(p) for p in plan_answer.problems if mine(p.line)]
+    fb.lines += [f"Left out because it could not be read: {line}" for line in left_out]
+    return fb
+
+
+#: The parts of a plan file that belong to each section (for showing each section's own readings).
+_SECTION_KEYS = {"team": ("meeting", "attendees", "customer", "title"), "goal": ("goal",), "communication": ("communication",),
+                 "sequence": ("sequence",), "action_items": ("action_items",),
+                 "follow_up": ("follow_up", "crisis_plan", "continuation")}
+
+
+def _section_lines(lines: dict[FieldPath, int]) -> dict[str, range]:
+    """Which lines of the answer each section spans, from where its top-level fields start."""
+    starts = sorted((line, path[0]) for path, line in lines.items() if len(path) == 1)
+    spans: dict[str, list[int]] = {}
+    for i, (line, key) in enumerate(starts):
+        end = starts[i + 1][0] if i + 1 < len(starts) else 10**6
+        for section, keys in _SECTION_KEYS.items():
+            if key in keys:
+                spans.setdefault(section, []).extend(range(line, end))
+    return {s: set(v) for s, v in spans.items()}  # type: ignore[misc]
+
+
+@guarded(lambda answer, customer_id, book=None, points=2: points, "The full record of the case")
+def check_plan_readable(answer: Answer | Any, customer_id: str, book: Casebook | None = None, points: float = 2) -> Feedback:
+    """Self-check for the held-back test: the plan can be read (what it is checked against stays hidden)."""
+    from .. import load_casebook
+
+    book = book or load_casebook()
+    text, notes = _text(answer)
+    plan_answer, _ = checked(text, customer_id, book)
+    title = "The full record of the case"
+    if plan_answer.plan is None:
+        return Feedback(0, points, ["The plan cannot be read yet: run Check my plan."], title, check_only=True)
+    if not any(phase.commitments for phase in plan_answer.plan.sequence):
+        return Feedback(0, points, ["The plan has no sequence of services yet, so there is nothing to check against the "
+                                    "full record of the case."], title, check_only=True)
+    return Feedback(points, points, ["The plan can be read; your trainer's copy checks it against the full record of "
+                                     "the case."], title, check_only=True)
+
+
+# --- the held-back record ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Need:
+    """One thing the fuller record of a case asks of a plan: a kind of service at a stage."""
+
+    about: str
+    services: tuple[ServiceCategory, ...]
+    stages: tuple[Stage, ...]
+    instead: str
+    partly: tuple[ServiceCategory, ...] = ()
+
+
+def _when(stages: tuple[Stage, ...]) -> str:
+    """'from job search and placement on', 'no later than job search and placement', or the stages named."""
+    order = sorted(stages, key=lambda s: s.order)
+    everything = list(Stage)
+    if order and order == everything[order[0].order:]:
+        return f"from {order[0].label} on"
+    if order and order == everything[: order[-1].order + 1]:
+        return f"no later than {order[-1].label}"
+    return " or ".join(s.label for s in order)
+
+
+def held_back_needs(full_record: str) -> tuple[list[dict], list[Need]]:
+    """The held-back record's added barriers and its needs (YAML written by the trainer in a hidden test)."""
+    data, _ = read_yaml(full_record, "the held-back case")
+    data = data or {}
+    needs = [Need(" ".join(str(n["about"]).split()), tuple(ServiceCategory(s) for s in n.get("services", [])),
+                  tuple(Stage(s) for s in n.get("stages", [])), " ".join(str(n.get("instead", "")).split()),
+                  tuple(ServiceCategory(s) for s in n.get("partly", []))) for n in data.get("needs", [])]
+    return list(data.get("add_barriers") or []), needs
 
 
 def held_back_case(book: Casebook, customer_id: str, changes: str) -> Casebook:
     """A copy of ``book`` in which one customer's record carries ``changes``: YAML of customer-file
     fields, each replacing the casebook's value, except ``add_barriers``, whose barriers are added to
-    the record's. Hidden tests use it to check a plan against a fuller record of the case than the
-    learner's self-check sees."""
+    the record's, and ``needs`` (what the plan must answer), which the record does not hold."""
     import dataclasses
 
     from ..model import Customer
-    from ..yamlfile import read_yaml
 
     data, _ = read_yaml(changes, "the held-back case")
     record = book.customers[customer_id].model_dump(mode="json", exclude_none=True)
-    data = dict(data or {})
+    data = {k: v for k, v in dict(data or {}).items() if k != "needs"}
     record["barriers"] = record.get("barriers", []) + list(data.pop("add_barriers", None) or [])
     record.update(data)
-    # a new Casebook (not a copy of this one's attributes, so no memo of checked plans comes along)
     return dataclasses.replace(book, customers={**book.customers, customer_id: Customer.model_validate(record)})
 
 
-def grade_held_back(text: str, customer_id: str, book: Casebook, variant: Casebook, points: float = 2) -> Feedback:
-    """Points for a plan that also holds on the held-back record: full marks when the variant adds no
-    new error finding, half when it adds only warnings. Findings the self-check already shows are
-    not counted twice."""
-    answer = read_plan_answer(text, customer_id)
-    if answer.plan is None:
-        return Feedback(0, points, ["The plan could not be read, so it could not be checked against the full case."])
-    seen = {(f.code, f.message) for f in _checked(text, customer_id, book)[1]}
-    new = [f for f in check_plan(answer.plan, variant) if (f.code, f.message) not in seen]
-    name = book.customers[customer_id].name.split()[0]
-    if not new:
-        return Feedback(points, points, [f"The plan also holds against the full record of {name}'s case."])
-    earned = 0 if any(f.severity == Severity.error for f in new) else points / 2
-    return Feedback(earned, points, [f"The full record of {name}'s case follows everything in her story; against it:"]
-                    + [f"{f.section_title}: {f.message}" for f in new])
+@guarded(lambda answer, customer_id, full_record="", book=None, points=2: points, "The full record of the case")
+def grade_held_back(answer: Answer | Any, customer_id: str, full_record: str, book: Casebook | None = None,
+                    points: float = 2) -> Feedback:
+    """A share of ``points`` for each need of the fuller record that a sound commitment meets: the
+    right kind of service at the right stage; half where the service is near but not right."""
+    from .. import load_casebook
+
+    book = book or load_casebook()
+    text, notes = _text(answer)
+    plan_answer, findings = checked(text, customer_id, book)
+    title = "The full record of the case"
+    first = book.customers[customer_id].first_name
+    if plan_answer.plan is None:
+        return Feedback(0, points, ["The plan could not be read, so it could not be checked against the full record of "
+                                    f"{first}'s case."], title, notes)
+    _barriers, needs = held_back_needs(full_record)
+    plan = plan_answer.plan
+    unsound = {f.path[:4] for f in findings if f.severity == Severity.error and len(f.path) >= 4 and f.path[0] == "sequence"}
+    offered = []  # (category, stage, label) of each sound commitment
+    for pi, phase in enumerate(plan.sequence):
+        for ci, c in enumerate(phase.commitments):
+            who = plan.attendee(c.partner)
+            program = book.program(who.program) if who and who.program else None
+            service = program.service(c.service) if program else None
+            if service is not None and ("sequence", pi, "commitments", ci) not in unsound:
+                offered.append((service.category, phase.stage, f"{service.id.replace('-', ' ')} from {who.name} ({who.role})"))
+    fb = Feedback(0, points, [f"The full record of {first}'s case follows everything in the story; against it:"], title,
+                  for_trainer=notes + plan_answer.notes)  # the sections' own cells show how the plan was read
+    share = points / max(len(needs), 1)
+    for need in needs:
+        right = [o for o in offered if o[0] in need.services and o[1] in need.stages]
+        near = [o for o in offered if o[0] in need.partly and o[1] in need.stages]
+        early = [o for o in offered if o[0] in need.services and o[1] not in need.stages]
+        if right:
+            fb.points += share
+            fb.lines.append(f"{need.about[:1].upper()}{need.about[1:]}: met by {right[0][2]} ({right[0][1].label}).")
+        elif near:
+            fb.points += share / 2
+            fb.lines.append(f"{need.about[:1].upper()}{need.about[1:]}: {near[0][2]} ({near[0][1].label}) comes close, but "
+                            f"the need is for {need.instead}. Half of its share.")
+        elif early:
+            fb.lines.append(f"{need.about[:1].upper()}{need.about[1:]}: {early[0][2]} is planned {early[0][1].label}, but "
+                            f"this need comes {_when(need.stages)}: {need.instead}.")
+        else:
+            fb.lines.append(f"{need.about[:1].upper()}{need.about[1:]}: nothing in the plan answers it yet; it needs "
+                            f"{need.instead}.")
+    if fb.full_marks:
+        fb.lines = [f"The plan also holds against the full record of {first}'s case."] + fb.lines[1:]
+    return fb
