@@ -25,14 +25,25 @@ c.Execute.shutdown_kernel = "immediate"
 # A deleted test cell is put back (and scored), not silently turned into "needs manual grading".
 c.OverwriteCells.add_missing_cells = True
 
-# Feedback never shows hidden tests: drop them from the cells' source, and keep only the message of
-# each error, whose traceback would quote them.
+# Feedback is written for a non-programmer and never shows hidden tests: they are dropped from the
+# cells' source, each error becomes one plain sentence (a traceback would quote the hidden tests), each
+# graded cell gets a label in words, and written answers not yet scored say so instead of showing 0.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "nbgrader.preprocessors.ClearHiddenTests",
-    "irt_sim.nbgrader_steps.ErrorsWithoutTracebacks",
+    "irt_sim.nbgrader_steps.PlainErrors",
+    "irt_sim.nbgrader_steps.CellLabels",
+    "irt_sim.nbgrader_steps.PendingGrades",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+# The page's own template (irt_sim/data/feedback_template/feedback), written for a non-programmer. It
+# has nbgrader's template name, because the formgrader's Generate Feedback button asks for that name
+# whatever the configuration says; with this folder as the only extra template folder, that name is ours.
+import irt_sim  # noqa: E402 - the kit is installed wherever nbgrader runs its exercises
+
+c.HTMLExporter.template_name = "feedback"
+c.HTMLExporter.extra_template_basedirs = [str(Path(irt_sim.__file__).parent / "data" / "feedback_template")]
+c.HTMLExporter.filters = {"learner_html": "irt_sim.nbgrader_steps.safe_html"}
 
 # The default exchange folder does not exist on most machines; keep it beside the course, unless
 # the course runs on a shared hub, whose exchange every learner reaches (deploy/cohort.yaml).

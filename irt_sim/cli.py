@@ -319,11 +319,33 @@ def cmd_grade(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     print(f"\nGraded {len(report.graded)} submission(s). Grades: {display_path(report.grades_csv)}; feedback in "
           f"{display_path(course / 'feedback')}.")
-    if report.problems:
+    guesses = [r for r in report.readings if r.kind != "form"]
+    if report.problems or guesses:
         print("\nTo look at:")
         for student, notes in sorted(report.problems.items()):
             for note in notes:
                 print(f"  {student}: {note}")
+        for r in guesses:
+            print(f"  {r.student}: {r.where}: {r.what}" + (" (a guess)" if r.kind == "guess" else ""))
+    forms = len(report.readings) - len(guesses)
+    if report.readings:
+        print(f"\nEvery reading of an answer ({len(guesses)} guess(es) and answer cells that did not run, {forms} forgiven "
+              f"form(s)): {display_path(report.look_at_csv)}")
+    return EXIT_OK
+
+
+def cmd_export_grades(args: argparse.Namespace) -> int:
+    from .grader import export_grades
+
+    root = kit_root()
+    course = Path(args.course) if args.course else (root / "exercises" if root else Path("exercises"))
+    to = course / f"grades-{args.assignment}.csv"
+    try:
+        rows = export_grades(course.resolve(), args.assignment, to)
+    except ValueError as exc:
+        print(f"Cannot export: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"Wrote {rows} learner(s) who submitted {args.assignment} to {display_path(to)}.")
     return EXIT_OK
 
 
@@ -411,6 +433,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--course", metavar="DIR", help="the nbgrader course folder (default: the kit's exercises/)")
     p.add_argument("--workers", type=int, help="submissions run at once (default: one per core)")
     p.set_defaults(func=cmd_grade)
+
+    p = sub.add_parser("export-grades", help="write an assignment's grades as CSV after grading by hand")
+    p.add_argument("assignment", help="the assignment's name, e.g. negotiate_the_plan")
+    p.add_argument("--course", metavar="DIR", help="the nbgrader course folder (default: the kit's exercises/)")
+    p.set_defaults(func=cmd_export_grades)
 
     p = sub.add_parser("ips", help="IPS supported employment tools")
     isub = p.add_subparsers(dest="ips_command", required=True, metavar="ACTION")

@@ -28,11 +28,24 @@ from pathlib import Path
 from typing import Callable
 
 
+@dataclass(frozen=True)
+class Reading:
+    """One thing the trainer should look at in a graded submission: an answer the grader read by
+    guessing, or an answer cell that did not run as Python (``kind``: 'guess', 'form' or 'did not run')."""
+
+    student: str
+    where: str
+    what: str
+    kind: str
+
+
 @dataclass
 class GradingReport:
     graded: list[str] = field(default_factory=list)
     problems: dict[str, list[str]] = field(default_factory=dict)  # student -> plain-language problems
+    readings: list[Reading] = field(default_factory=list)
     grades_csv: Path | None = None
+    look_at_csv: Path | None = None
     seconds: dict[str, float] = field(default_factory=dict)  # stage -> wall-clock time (for bench/)
 
     def note(self, student: str, text: str) -> None:
@@ -142,7 +155,7 @@ def _run_worker(course: Path, assignment: str, students: list[str], work: Path, 
     """Autograde a share of the submissions, and write their feedback, in a private copy of the course."""
     copy = work / f"worker-{index}"
     shutil.copytree(course, copy, ignore=shutil.ignore_patterns("submitted", "autograded", "feedback", "exchange",
-                                                                 "downloaded", "grades-*.csv"))
+                                                                 "downloaded", "grades-*.csv", "to-look-at-*.csv"))
     for student in students:
         shutil.copytree(course / "submitted" / student, copy / "submitted" / student)
     subprocess.run([sys.executable, "-m", "irt_sim.grader_worker", assignment], cwd=copy, env=kit_env(),
@@ -193,13 +206,94 @@ def record_grades(course: Path, copies: list[Path], assignment: str, students: l
     return recorded
 
 
-def export_grades(course: Path, to: Path) -> None:
-    """nbgrader's own CSV export, run here rather than as another nbgrader process."""
-    from nbgrader.api import Gradebook
-    from nbgrader.plugins import CsvExportPlugin
+GRADE_COLUMNS = ["assignment", "student_id", "last_name", "first_name", "email", "timestamp", "automatic_score",
+                 "hand_graded_score", "raw_score", "late_submission_penalty", "score", "max_score", "to_grade_by_hand"]
 
+
+def safe_cell(value: object) -> object:
+    """A spreadsheet cell that cannot run as a formula (OWASP's rule for CSV injection): text that
+    starts with = + - @ or a tab or carriage return gets a leading apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def export_grades(course: Path, assignment: str, to: Path) -> int:
+    """One CSV for one assignment, with only the learners who submitted it (a learning platform
+    would post a false zero for the others), the points graded automatically and by hand, and the
+    points still to be graded by hand. Returns the number of rows."""
+    import csv
+
+    from nbgrader.api import Gradebook, MissingEntry
+
+    rows = []
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
-        CsvExportPlugin(to=str(to)).export(gb)
+        try:
+            gb.find_assignment(assignment)
+        except MissingEntry:
+            raise ValueError(f"the gradebook has no assignment '{assignment}' yet; grade it first") from None
+        for sub in sorted(gb.assignment_submissions(assignment), key=lambda s: s.student.id):
+            grades = [g for nb in sub.notebooks for g in nb.grades]
+            automatic = sum(g.auto_score or 0 for g in grades if g.manual_score is None and g.auto_score is not None)
+            by_hand = sum(g.manual_score for g in grades if g.manual_score is not None)
+            pending = sum(g.max_score for g in grades if g.manual_score is None and g.auto_score is None)
+            penalty = sub.late_submission_penalty or 0
+            rows.append({"assignment": assignment, "student_id": sub.student.id, "last_name": sub.student.last_name or "",
+                         "first_name": sub.student.first_name or "", "email": sub.student.email or "",
+                         "timestamp": sub.timestamp or "", "automatic_score": round(automatic, 2),
+                         "hand_graded_score": round(by_hand, 2), "raw_score": round(sub.score, 2),
+                         "late_submission_penalty": penalty, "score": round(sub.score - penalty, 2),
+                         "max_score": sub.max_score, "to_grade_by_hand": round(pending, 2)})
+    with open(to, "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=GRADE_COLUMNS)
+        writer.writeheader()
+        writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
+    return len(rows)
+
+
+def readings_to_look_at(course: Path, assignment: str, student: str) -> list[Reading]:
+    """From a student's autograded notebooks: every reading the grader noted (guesses first) and every
+    answer cell that did not run as Python. Only test cells' notes count: a learner's own cells
+    cannot put words in this list."""
+    from .grading.feedback import NOTES_MIMETYPE
+    from .nbgrader_steps import cell_label, plain_error
+
+    out: list[Reading] = []
+    seen: set[tuple[str, str]] = set()
+    for path in sorted((course / "autograded" / student / assignment).glob("*.ipynb")):
+        try:
+            cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+        except (OSError, ValueError):
+            continue
+        for cell in cells:
+            meta = cell.get("metadata", {}).get("nbgrader", {})
+            gid = meta.get("grade_id", "")
+            for output in cell.get("outputs", []):
+                if meta.get("solution") and output.get("output_type") == "error":
+                    what = plain_error(output.get("ename", ""), output.get("evalue", "")).split(". Your answer")[0]
+                    out.append(Reading(student, f"answer cell '{gid}'", f"{what} ({output.get('ename', 'error')}).",
+                                       "did not run"))
+                data = output.get("data", {}).get(NOTES_MIMETYPE) if meta.get("grade") and not meta.get("solution") else None
+                if not isinstance(data, dict):
+                    continue
+                for note in data.get("notes", []):
+                    text = str(note.get("text", ""))
+                    if (gid, text) in seen or any(text == s for _, s in seen):
+                        continue
+                    seen.add((gid, text))
+                    out.append(Reading(student, cell_label(cell), text, "guess" if note.get("guess") else "form"))
+    order = {"did not run": 0, "guess": 1, "form": 2}
+    return sorted(out, key=lambda r: order[r.kind])
+
+
+def write_look_at(readings: list[Reading], to: Path) -> None:
+    import csv
+
+    with open(to, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["student_id", "where", "what", "kind"])
+        for r in readings:
+            writer.writerow([safe_cell(r.student), safe_cell(r.where), safe_cell(r.what), r.kind])
 
 
 def grade(assignment: str, submissions: Path, course: Path, workers: int | None = None,
@@ -246,7 +340,14 @@ def grade(assignment: str, submissions: Path, course: Path, workers: int | None 
         progress(len(recorded), len(students))
     for student in sorted(set(students) - recorded):
         report.note(student, "the notebook could not be run; it scores 0.")
+    for student in sorted(recorded):
+        report.readings += readings_to_look_at(course, assignment, student)
+        if not list((course / "feedback" / student / assignment).glob("*.html")):
+            report.note(student, "graded, but its feedback page could not be written; run `nbgrader generate_feedback "
+                                 f"{assignment} --force` in the course folder to see why.")
     report.grades_csv = course / f"grades-{assignment}.csv"
-    export_grades(course, report.grades_csv)
+    export_grades(course, assignment, report.grades_csv)
+    report.look_at_csv = course / f"to-look-at-{assignment}.csv"
+    write_look_at(report.readings, report.look_at_csv)
     report.graded = students
     return report

@@ -24,20 +24,17 @@ from .servers import fetch
 why_not = cohort_hub.missing()
 pytestmark = pytest.mark.skipif(why_not is not None, reason=why_not or "")
 
-ASSIGNMENT = "build_the_team"
+ASSIGNMENT = "irt_or_not"
 NOTEBOOK = f"{ASSIGNMENT}/{ASSIGNMENT}.ipynb"
-HIDDEN = "feedback.require()"  # the hidden test of this exercise: learners must never see it
-FULL = {"transportation": "valley-ride", "physical_health": "wipa-benefits",
-        "benefits_and_work_incentives": "wipa-benefits", "accommodations": "harlow-college-access",
-        "digital_access": "good-neighbor-ministries"}
-# learner 1 answers every barrier, learner 2 only the first, learner 3 hands the template in untouched
-ANSWERS = [FULL, {"transportation": "valley-ride"}, None]
+HIDDEN = "_grade_scenario("  # the hidden tests of this exercise: learners must never see them
+FULL = {"1": "committee", "2": "referral", "3": "arc", "4": "irt"}
+# learner 1 answers every scenario, learner 2 only the first, learner 3 hands the template in untouched
+ANSWERS = [FULL, {"1": "committee"}, None]
 
 
-def _answer(team: dict) -> str:
-    blank = '""'
-    lines = "\n".join(f"  {barrier}: {team.get(barrier, blank)}" for barrier in FULL)
-    return f'team = """\n{lines}\n"""\n'
+def _answer(cell: str, answers: dict) -> str | None:
+    number = cell.removeprefix("answer_")
+    return f'answer_{number} = "{answers[number]}"' if number in answers else None
 
 
 @pytest.fixture(scope="module", params=["service", "shared-server"])
@@ -71,8 +68,9 @@ def round_trip(hub):
                 step = f"{user} writes an answer"
                 model = hub.api("GET", f"/user/{user}/api/contents/{NOTEBOOK}", token)
                 for cell in model["content"]["cells"]:
-                    if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") == "answer_team":
-                        cell["source"] = _answer(team)
+                    gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
+                    if gid.startswith("answer_") and _answer(gid, team):
+                        cell["source"] = _answer(gid, team)
                 hub.api("PUT", f"/user/{user}/api/contents/{NOTEBOOK}", token,
                         body={"type": "notebook", "format": "json", "content": model["content"]})
             step = f"{user} submits"
@@ -104,11 +102,12 @@ def test_each_learner_gets_back_feedback_on_their_own_answers(hub, round_trip):
     scores, feedback = round_trip["scores"], round_trip["feedback"]
     first, second, third = hub.learners
     assert set(scores) == set(hub.learners), "every submission is graded, under its learner's hub name"
-    # the test cell is all or nothing (5 points); what differs for the other two is the reason given
-    assert (scores[first], scores[second], scores[third]) == (5, 0, 0), scores
-    assert "has no partner yet" not in feedback[first]
-    assert "The physical health barrier has no partner yet" in feedback[second], "the missing partners are named"
-    assert "Name at least one partner for a barrier" in feedback[third], "an untouched template is told what to do"
+    # a point per scenario; the written answers wait for the trainer
+    assert (scores[first], scores[second], scores[third]) == (4, 1, 0), scores
+    assert feedback[first].count("Right. This is") == 4
+    assert "Right. This is an interagency committee" in feedback[second], "the case itself is explained"
+    assert feedback[second].count("Right. This is") == 1 and "No answer was written." in feedback[second]
+    assert "Right. This is" not in feedback[third], "an untouched template earns nothing"
     for page in feedback.values():
         assert HIDDEN not in page, "feedback must not show the hidden test"
 
