@@ -1,21 +1,25 @@
-"""Plain pandas tables of the casebook and of checker findings, for notebooks and reports.
+"""Tables of the casebook and of checker findings, for notebooks and reports.
 
 Each table has a named index and readable column names, so it reads well on screen and to a
-screen reader (no empty header cells).
+screen reader (no empty header cells). The pandas tables import pandas when first made; the
+exercises' cards and tables (``Table``, ``CaseCard``) need no pandas at all.
 """
 
 from __future__ import annotations
 
 import html
-from typing import Iterable
-
-import pandas as pd
+from typing import TYPE_CHECKING, Iterable
 
 from .casebook import Casebook
 from .checks import Finding
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 def customers_table(book: Casebook) -> pd.DataFrame:
+    import pandas as pd
+
     rows = []
     for c in book.customers.values():
         goal = c.proposed_goal
@@ -31,9 +35,8 @@ def customers_table(book: Casebook) -> pd.DataFrame:
     return table
 
 
-def programs_table(book: Casebook, detail: bool = False) -> pd.DataFrame:
-    """The partner directory; ``detail`` adds who each program serves and the barriers its services help with."""
-    rows = []
+def _program_rows(book: Casebook, detail: bool) -> dict[str, dict[str, str]]:
+    rows = {}
     for p in book.programs.values():
         row = {"Program": p.name, "System": p.system.label, "Who sits on the team": p.partner_role,
                "Services end after": p.services_stop.after.label}
@@ -41,41 +44,54 @@ def programs_table(book: Casebook, detail: bool = False) -> pd.DataFrame:
             helps = dict.fromkeys(b.label for s in p.services for b in s.addresses)
             row["Who it serves"] = " ".join(p.eligibility.summary.split())
             row["Its services help with"] = ", ".join(helps) or "none of the barriers"
-        rows.append(row)
-    return pd.DataFrame(rows, index=pd.Index(list(book.programs), name="Program id"))
+        rows[p.id] = row
+    return rows
+
+
+def programs_table(book: Casebook, detail: bool = False) -> pd.DataFrame:
+    """The partner directory; ``detail`` adds who each program serves and the barriers its services help with."""
+    import pandas as pd
+
+    rows = _program_rows(book, detail)
+    return pd.DataFrame(list(rows.values()), index=pd.Index(list(rows), name="Program id"))
 
 
 class Table:
-    """A table for people: every cell in full (a notebook's pandas display cuts long text short), with a
-    caption and row headers."""
+    """A table for people: every cell in full (a notebook's pandas display cuts long text short), a
+    caption, column headers and row headers a screen reader announces."""
 
-    def __init__(self, frame: pd.DataFrame, caption: str):
-        self.frame, self.caption = frame, caption
+    def __init__(self, rows: dict[str, dict[str, str]], index: str, caption: str):
+        self.rows, self.index, self.caption = rows, index, caption
 
     def _repr_html_(self) -> str:
-        return self.frame.to_html(border=0).replace("<thead>", f"<caption>{html.escape(self.caption)}</caption><thead>", 1)
+        esc = html.escape
+        columns = list(next(iter(self.rows.values()), {}))
+        head = f"<th scope='col'>{esc(self.index)}</th>" + "".join(f"<th scope='col'>{esc(c)}</th>" for c in columns)
+        body = "".join(f"<tr><th scope='row'>{esc(key)}</th>" + "".join(f"<td>{esc(str(row[c]))}</td>" for c in columns)
+                       + "</tr>" for key, row in self.rows.items())
+        return f"<table><caption>{esc(self.caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
     def __repr__(self) -> str:
-        return f"{self.caption}\n{self.frame.to_string()}"
+        return "\n".join([self.caption] + [f"{key}: " + "; ".join(f"{c}: {v}" for c, v in row.items())
+                                            for key, row in self.rows.items()])
 
 
 def directory_table(book: Casebook) -> Table:
     """The partner directory with who each program serves and what its services help with."""
-    return Table(programs_table(book, detail=True), "The partner directory: who each program serves, and the barriers "
-                                                    "its services help with")
+    return Table(_program_rows(book, detail=True), "Program id",
+                 "The partner directory: who each program serves, and the barriers its services help with")
 
 
 def services_table(book: Casebook, program_ids: Iterable[str]) -> Table:
     """Every service of the programs named, with what it helps with: what a plan's commitments draw on."""
-    rows, index = [], []
+    rows = {}
     for pid in program_ids:
         program = book.programs[pid]
         for s in program.services:
-            index.append(s.id)
-            rows.append({"Program": f"{program.name} ({program.id})", "Service": s.name,
-                         "Helps with": ", ".join(b.label for b in s.addresses) or "none of the barriers",
-                         "The program's services end after": program.services_stop.after.label})
-    return Table(pd.DataFrame(rows, index=pd.Index(index, name="Service id")),
+            rows[s.id] = {"Program": f"{program.name} ({program.id})", "Service": s.name,
+                          "Helps with": ", ".join(b.label for b in s.addresses) or "none of the barriers",
+                          "The program's services end after": program.services_stop.after.label}
+    return Table(rows, "Service id",
                  "The services of the programs at the table (a commitment names the service by its id or its name)")
 
 
@@ -124,6 +140,8 @@ def case_card(book: Casebook, customer_id: str) -> CaseCard:
 
 
 def findings_table(findings: Iterable[Finding]) -> pd.DataFrame:
+    import pandas as pd
+
     rows = [{"Severity": f.severity.value.upper(), "Code": f.code, "Section": f.section_title,
              "Where": f.item or "", "What to fix": f.message} for f in findings]
     columns = ["Severity", "Code", "Section", "Where", "What to fix"]

@@ -14,7 +14,7 @@ import pytest
 
 from irt_sim.cli import main
 
-from .test_exercises import nbgrader, released_course
+from .test_exercises import released_course
 from .conftest import exercise_cell
 
 

@@ -308,3 +308,26 @@ def test_the_plans_self_check_judges_the_aim_against_the_learners_own_scores(boo
     assert "items you scored 3 or less above" in fb.lines[-1] and "(one step does" in fb.lines[-1]
     # never a hint at the anchor's weak items
     assert not any(item in " ".join(fb.lines) for item in ("S1,", "O2", "O3", "V1,", "V13,"))
+
+
+def test_every_rule_of_the_checker_has_its_place_in_the_plan_rubric():
+    """A rule added to the checker needs a decision: which part of the plan it costs, and how much
+    (exercises/README.md says the same for trainers). Until then it costs a default share."""
+    from irt_sim.checks import RULES
+    from irt_sim.grading.plan import RUBRIC
+
+    assert set(RUBRIC) == set(RULES), f"place these in irt_sim.grading.plan.RUBRIC: {sorted(set(RULES) - set(RUBRIC))}"
+
+
+def test_a_rule_the_rubric_does_not_know_costs_a_default_share(book, worked_plan):
+    from irt_sim.checks import Finding, Severity
+    from irt_sim.grading.plan import checked, score_section
+
+    answer, findings = checked(worked_plan, "odessa-pruitt", book)
+    made_up = [Finding("IRT999", Severity.warning, "A new rule's warning.", "follow_up"),
+               Finding("IRT998", Severity.error, "A new rule's error about an action item.", "action_items",
+                       path=("action_items", 0))]
+    follow = score_section("follow_up", answer.plan, findings + made_up, book, 1)
+    assert follow.score == 0.9 and "A new rule's warning. (−0.1)" in follow.lines
+    actions = score_section("action_items", answer.plan, findings + made_up, book, 2)
+    assert actions.score == pytest.approx(2 - 2 / 5, abs=0.01)  # the item it points at, one of five

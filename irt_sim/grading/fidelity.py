@@ -10,6 +10,7 @@ import re
 
 from ..casebook import Casebook
 from ..ips.fidelity import FidelityResult, load_scale, score_profile
+from .cases import exercise_casebook
 from .answers import Answer, as_answer
 from .feedback import Feedback, guarded
 from .lenient import answer_lines, read_answer
@@ -149,9 +150,7 @@ def grade_fidelity_scores(text: Answer | str | None, agency_id: str, book: Caseb
     """A point for each score that matches the anchor, half a point when one off (or when a half
     score such as 3.5 has the anchor as a neighbour); each line says what the evidence shows and
     which score the anchor gives for it."""
-    from .. import load_casebook
-
-    book = book or load_casebook()
+    book = exercise_casebook(book)
     scores, problems, notes = read_fidelity_scores(text, items)
     result = score_profile(book.agencies[agency_id])
     expected = {s.item.id: s for s in result.items}
@@ -263,9 +262,7 @@ def grade_improvement_plan(text: Answer | str | None, agency_id: str, book: Case
     """Half the points for complete steps, shared among the steps (at least ``least_steps`` counted):
     item, action, who, and a date within a year of the review; half for aiming at least two steps at
     items the anchor scores 3 or less (a quarter for one)."""
-    from .. import load_casebook
-
-    book = book or load_casebook()
+    book = exercise_casebook(book)
     weak = set(_weakest(score_profile(book.agencies[agency_id])))
     return _plan_feedback(text, agency_id, book, weak, points, least_steps, "Your improvement plan", own_scores=False)
 
@@ -275,9 +272,7 @@ def check_improvement_plan(text: Answer | str | None, agency_id: str, scores: An
                            book: Casebook | None = None, points: float = 2, least_steps: int = 3) -> Feedback:
     """Self-check: each step's form, and the aim judged against the learner's own scores, so it never
     reveals which items the anchor scores low."""
-    from .. import load_casebook
-
-    book = book or load_casebook()
+    book = exercise_casebook(book)
     mine, _problems, _notes = read_fidelity_scores(scores)
     weak = {i for i, s in mine.items() if s <= 3}
     fb = _plan_feedback(text, agency_id, book, weak, points, least_steps, "Your improvement plan", own_scores=True)

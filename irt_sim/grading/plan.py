@@ -22,21 +22,50 @@ from ..checks import SECTIONS, Finding, Severity, check_plan
 from ..model import Plan
 from ..problems import FieldPath, Problem
 from ..vocab import ServiceCategory, Stage
-from ..yamlfile import CasebookError, read_yaml
+from ..yamlfile import read_yaml
+from .cases import exercise_casebook
 from .answers import Answer, as_answer
 from .feedback import Feedback, guarded
 from .lenient import Context, Read, as_ids, coerce, note_at, read_answer, read_by_lines, shape_of, validate
-from .reading import Candidate, Note, Resolver, read_date, shown
+from .reading import Candidate, Note, Resolver, read_date
 
 #: Points per section in the plan exercise.
 SECTION_POINTS = {"team": 1, "goal": 2, "communication": 2, "sequence": 3, "action_items": 2, "follow_up": 1}
 
-#: Warnings that record a judgement the team may rightly make: shown, never cost points.
-JUDGEMENT = {"IRT012"}
-#: Findings that cost a tenth of their section each (about the sequence as a whole, not one part).
-WHOLE_SECTION_TENTH = {"IRT032", "IRT036"}
-#: Unknown rules (added to the checker later): an error costs a fifth of its section, a warning a tenth.
-UNKNOWN_ERROR, UNKNOWN_WARNING = 0.2, 0.1
+
+
+@dataclass(frozen=True)
+class Cost:
+    """What one finding costs: ``fraction`` of the part it is about. ``part``: "item" (the partner,
+    commitment or action item the finding points at), "field" (the goal's figure it points at),
+    "barrier" (the barrier it names), a fixed part's name, or None (the section as a whole)."""
+
+    part: str | None = "item"
+    fraction: float = 1.0
+
+
+#: Which part each checker finding costs, and how much of it (exercises/README.md says the same for trainers).
+RUBRIC: dict[str, Cost] = {
+    # the team: each partner at the table is a part; without the customer, or two systems, the team fails
+    "IRT001": Cost(None), "IRT002": Cost(None), "IRT003": Cost(), "IRT005": Cost(), "IRT006": Cost(),
+    # the goal: job title, wage and hours; a missing figure is counted from the goal itself
+    "IRT010": Cost("field", 0), "IRT011": Cost("field"),
+    "IRT012": Cost(None, 0),  # a goal that differs from the proposed one may be the customer's own choice
+    # lines of communication: contact, updates (how and how often, half each, counted from the plan), shared, consent
+    "IRT020": Cost("contact"), "IRT023": Cost("contact"), "IRT021": Cost("updates", 0), "IRT022": Cost("shared"),
+    "IRT024": Cost("consent"),
+    # the sequence: 2 points for the barriers, 1 for sound commitments
+    "IRT031": Cost("barrier"), "IRT004": Cost(), "IRT030": Cost(), "IRT033": Cost(), "IRT035": Cost(),
+    "IRT034": Cost(fraction=0.5), "IRT032": Cost(None, 0.1), "IRT036": Cost(None, 0.1),
+    # action items: each is a part
+    "IRT040": Cost(), "IRT041": Cost(), "IRT042": Cost(),
+    # follow-up: the next meeting or timeline, the crisis plan, what continues
+    "IRT050": Cost("next"), "IRT051": Cost("crisis"), "IRT052": Cost("continuation"),
+}
+#: A rule the rubric does not name yet: an error costs what it points at (or a fifth of its section),
+#: a warning a tenth of its section.
+UNKNOWN_ERROR, UNKNOWN_WARNING = Cost("item"), Cost(None, 0.1)
+UNKNOWN_SECTION_SHARE = 0.2
 
 
 @dataclass
@@ -181,7 +210,6 @@ class _Part:
     name: str
     share: float
     lost: float = 0.0  # of its share, 0 .. 1
-    why: list[tuple[Finding, float]] = field(default_factory=list)
 
 
 def _left_out(section: str, left_out: list[FieldPath]) -> int:
@@ -226,29 +254,23 @@ def _share(parts: dict[Any, _Part], points: float) -> dict[Any, _Part]:
     return parts
 
 
-def _part_of(f: Finding, section: str, plan: Plan) -> Any:
-    """Which part a finding is about (None: the section as a whole)."""
+def _part_key(f: Finding, cost: Cost) -> Any:
+    """The key of the part a finding is about, in the section's parts (None: the section as a whole)."""
     path = f.path
-    if section == "goal":
-        if f.code == "IRT010":
-            return None  # handled from the goal itself: one part per missing figure
-        if len(path) > 1:
-            return {"competitive_integrated": "job_title"}.get(path[1], path[1])
-    if section == "communication":
-        return {"IRT020": "contact", "IRT023": "contact", "IRT021": "updates", "IRT022": "shared", "IRT024": "consent"}.get(f.code)
-    if section == "follow_up":
-        return {"IRT050": "next", "IRT051": "crisis", "IRT052": "continuation"}.get(f.code)
-    if section == "sequence":
-        if f.code == "IRT031":
-            return ("barrier", f.item)
-        return path[:4] if len(path) >= 4 and path[0] == "sequence" else None
-    if section in ("team", "action_items"):
+    if cost.part == "item":
+        if path[:1] == ("sequence",) and len(path) >= 4:
+            return path[:4]
         return path[:2] if len(path) >= 2 and isinstance(path[1], int) else None
-    return None
+    if cost.part == "field":
+        return {"competitive_integrated": "job_title"}.get(path[1], path[1]) if len(path) > 1 else None
+    if cost.part == "barrier":
+        return ("barrier", f.item)
+    return cost.part
 
 
 def score_section(section: str, plan: Plan, findings: list[Finding], book: Casebook, points: float,
                   left_out: list[FieldPath] = ()) -> Feedback:
+    """The section's points: its parts' shares, less what each finding costs (``RUBRIC``)."""
     title = SECTIONS[section]
     parts = _parts(section, plan, book, points, _left_out(section, list(left_out)))
     fb = Feedback(0, points, title=title)
@@ -257,58 +279,47 @@ def score_section(section: str, plan: Plan, findings: list[Finding], book: Caseb
         fb.lines.append(_EMPTY.get(section, f"The {title.lower()} is not written yet."))
         fb.lines += [f.message for f in mine if f.severity == Severity.error]
         return fb
-    if any(f.code in ("IRT001", "IRT002") for f in mine):
-        fb.lines += [f"{f.message} (the whole section)" for f in mine if f.code in ("IRT001", "IRT002")]
-        return fb
-    whole = 0.0
-    if section == "goal":
+    lines: list[str] = []
+    if section == "goal":  # each figure missing (or the template's 0 left in place) is a part lost
         g = plan.goal
-        for name, value in (("job_title", g.job_title), ("hourly_wage", g.hourly_wage), ("weekly_hours", g.weekly_hours)):
-            if value in (None, "") or value == 0:
-                parts[name].lost = 1
-                parts[name].why.append((None, 1))  # type: ignore[arg-type]
-    if section == "communication":
+        missing = [n for n, v in (("job_title", g.job_title), ("hourly_wage", g.hourly_wage),
+                                   ("weekly_hours", g.weekly_hours)) if v in (None, "") or v == 0]
+        for name in missing:
+            parts[name].lost = 1
+        if missing:
+            lines.append(f"The goal has no {_and([parts[n].name for n in missing])} yet: a goal the team can plan around "
+                         f"names the job, the pay and the hours a week (−{sum(parts[n].share for n in missing):.2g}).")
+    if section == "communication":  # how and how often updates go out: half the part each
         u = plan.communication.updates
         parts["updates"].lost = 0.5 * (not u.method) + 0.5 * (not u.frequency)
+    whole = 0.0  # of the section, for findings about the section as a whole
     for f in mine:
-        if f.code in JUDGEMENT:
-            fb.lines.append(f"{f.message} (no points lost: {_judgement_note(f, plan, book)})")
+        cost = RUBRIC.get(f.code) or (UNKNOWN_ERROR if f.severity == Severity.error else UNKNOWN_WARNING)
+        if f.code == "IRT012":
+            lines.append(f"{f.message} (no points lost: {_judgement_note(plan, book)})")
             continue
-        if section == "sequence" and f.code in WHOLE_SECTION_TENTH:
-            whole += 0.1
-            fb.lines.append(f"{f.message} (−{0.1 * points:.2g})")
+        if f.code == "IRT010":
+            continue  # said above, figure by figure
+        if f.code == "IRT021":
+            lines.append(f"{f.message} (−{parts['updates'].share * parts['updates'].lost:.2g})")
             continue
-        key = _part_of(f, section, plan)
-        part = parts.get(key)
+        part = parts.get(_part_key(f, cost)) if cost.part is not None else None
         if part is None:
-            if section == "goal" and f.code == "IRT010":
-                continue  # said below, figure by figure
-            cost = UNKNOWN_ERROR if f.severity == Severity.error else UNKNOWN_WARNING
-            whole += cost
-            fb.lines.append(f"{f.message}" + (f" (−{cost * points:.2g})" if cost else ""))
+            share = cost.fraction if cost.part is None else UNKNOWN_SECTION_SHARE
+            whole += share
+            lines.append(f"{f.message} (" + ("the whole section" if share >= 1 else f"−{share * points:.2g}") + ")")
             continue
-        if section == "communication" and f.code == "IRT021":
-            cost = part.lost  # already counted from the plan: half for how, half for how often
-        elif section == "sequence" and f.code == "IRT034":
-            cost = 0.5
-        elif f.severity == Severity.error or section in ("communication", "follow_up", "team"):
-            cost = 1.0  # an asked-for part missing, or wrong
-        else:
-            cost = 0.25
-        part.lost = max(part.lost, cost) if f.code != "IRT021" else part.lost
-        fb.lines.append(f"{f.message} (−{part.share * cost:.2g})")
+        part.lost = max(part.lost, cost.fraction)
+        lines.append(f"{f.message} (−{part.share * cost.fraction:.2g})")
     unread = [p for k, p in parts.items() if isinstance(k, tuple) and k[:1] == ("left out",)]
     if unread:
-        fb.lines.append(f"{len(unread)} item{'s' if len(unread) > 1 else ''} that could not be read (see below) "
-                        f"count{'' if len(unread) > 1 else 's'} as not done (−{sum(p.share for p in unread):.2g}).")
-    earned = sum(p.share * (1 - min(p.lost, 1)) for p in parts.values())
-    fb.points = max(0.0, earned - whole * points)
-    missing_goal = [p.name for k, p in parts.items() if section == "goal" and any(w[0] is None for w in p.why)]
-    if missing_goal:
-        fb.lines.insert(0, f"The goal has no {_and(missing_goal)} yet: a goal the team can plan around names the job, "
-                           f"the pay and the hours a week (−{len(missing_goal) * points / 3:.2g}).")
+        lines.append(f"{len(unread)} item{'s' if len(unread) > 1 else ''} that could not be read (see below) "
+                     f"count{'' if len(unread) > 1 else 's'} as not done (−{sum(p.share for p in unread):.2g}).")
     if section == "sequence" and "commitments" in parts:
-        fb.lines.insert(0, _EMPTY["sequence"])
+        lines.insert(0, _EMPTY["sequence"])
+    earned = sum(p.share * (1 - min(p.lost, 1)) for p in parts.values())
+    fb.points = max(0.0, earned - min(whole, 1) * points)
+    fb.lines = lines
     return fb
 
 
@@ -316,10 +327,10 @@ _EMPTY = {"team": "No partner is at the table yet.", "action_items": "There are 
           "sequence": "There is no sequence of services yet."}
 
 
-def _judgement_note(f: Finding, plan: Plan, book: Casebook) -> str:
+def _judgement_note(plan: Plan, book: Casebook) -> str:
     customer = book.customers.get(plan.customer)
     goal = customer.proposed_goal if customer else None
-    if f.code == "IRT012" and goal and goal.job_title:
+    if goal and goal.job_title:
         return (f"the team may agree a different goal when {customer.first_name} chooses it; her proposed goal was "
                 f"{goal.job_title}, ${goal.hourly_wage:.2f} an hour, {goal.weekly_hours:g} hours a week"
                 .replace(" her ", f" {'her' if customer.pronouns == 'she/her' else 'his' if customer.pronouns == 'he/him' else 'their'} "))
@@ -356,9 +367,7 @@ def _problem_line(p: Problem) -> str:
 @guarded(_possible, "Your plan")
 def grade_plan(answer: Answer | Any, customer_id: str, book: Casebook | None = None, section: str | None = None) -> Feedback:
     """Points for one plan section (``section``), or for the whole plan section by section."""
-    from .. import load_casebook
-
-    book = book or load_casebook()
+    book = exercise_casebook(book)
     text, notes = _text(answer)
     plan_answer, findings = checked(text, customer_id, book)
     sections = [section] if section else list(SECTION_POINTS)
@@ -372,7 +381,7 @@ def grade_plan(answer: Answer | Any, customer_id: str, book: Casebook | None = N
                         title, notes)
     spans = _section_lines(plan_answer.lines)
     # a section's cell shows the readings of its own lines; the whole plan's check shows them all
-    mine = (lambda line: line is not None and line in spans.get(section, ())) if section else (lambda line: True)
+    mine = (lambda line: line is not None and any(line in r for r in spans.get(section, ()))) if section else (lambda line: True)
     everything = notes + plan_answer.notes
     fb = Feedback(0, possible, title=title, notes=[n for n in everything if mine(n.line)],
                   for_trainer=[n for n in everything if not mine(n.line)])
@@ -394,24 +403,23 @@ _SECTION_KEYS = {"team": ("meeting", "attendees", "customer", "title"), "goal": 
                  "follow_up": ("follow_up", "crisis_plan", "continuation")}
 
 
-def _section_lines(lines: dict[FieldPath, int]) -> dict[str, range]:
+def _section_lines(lines: dict[FieldPath, int]) -> dict[str, list[range]]:
     """Which lines of the answer each section spans, from where its top-level fields start."""
     starts = sorted((line, path[0]) for path, line in lines.items() if len(path) == 1)
-    spans: dict[str, list[int]] = {}
+    last = max(lines.values(), default=0) + 500  # the last field may go on over lines
+    spans: dict[str, list[range]] = {}
     for i, (line, key) in enumerate(starts):
-        end = starts[i + 1][0] if i + 1 < len(starts) else 10**6
+        end = starts[i + 1][0] if i + 1 < len(starts) else last
         for section, keys in _SECTION_KEYS.items():
             if key in keys:
-                spans.setdefault(section, []).extend(range(line, end))
-    return {s: set(v) for s, v in spans.items()}  # type: ignore[misc]
+                spans.setdefault(section, []).append(range(line, end))
+    return spans
 
 
 @guarded(lambda answer, customer_id, book=None, points=2: points, "The full record of the case")
 def check_plan_readable(answer: Answer | Any, customer_id: str, book: Casebook | None = None, points: float = 2) -> Feedback:
     """Self-check for the held-back test: the plan can be read (what it is checked against stays hidden)."""
-    from .. import load_casebook
-
-    book = book or load_casebook()
+    book = exercise_casebook(book)
     text, notes = _text(answer)
     plan_answer, _ = checked(text, customer_id, book)
     title = "The full record of the case"
@@ -480,9 +488,7 @@ def grade_held_back(answer: Answer | Any, customer_id: str, full_record: str, bo
                     points: float = 2) -> Feedback:
     """A share of ``points`` for each need of the fuller record that a sound commitment meets: the
     right kind of service at the right stage; half where the service is near but not right."""
-    from .. import load_casebook
-
-    book = book or load_casebook()
+    book = exercise_casebook(book)
     text, notes = _text(answer)
     plan_answer, findings = checked(text, customer_id, book)
     title = "The full record of the case"

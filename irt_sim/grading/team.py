@@ -9,6 +9,7 @@ from typing import Any
 from ..casebook import Casebook
 from ..model import Customer, Program
 from ..vocab import BarrierType, SystemType
+from .cases import exercise_casebook
 from .answers import Answer, as_answer
 from .feedback import Feedback, guarded
 from .lenient import answer_lines
@@ -134,9 +135,7 @@ def _their(customer: Customer) -> str:
 
 
 def _possible(team, customer_id, book=None, points_per_barrier: float = 1) -> float:
-    from .. import load_casebook
-
-    book = book or load_casebook()
+    book = exercise_casebook(book)
     return points_per_barrier * len({b.type for b in book.customers[customer_id].barriers})
 
 
@@ -146,16 +145,13 @@ def grade_team(team: Answer | Any, customer_id: str, book: Casebook | None = Non
     """A point for each of the customer's barriers given to a program that addresses it and that the
     customer can use; half while eligibility is pending and no application is planned. Several
     programs named for one barrier share its point. The lines say why, in the IRT's words."""
-    from .. import load_casebook
-
-    book = book or load_casebook()
+    book = exercise_casebook(book)
     customer = book.customers[customer_id]
     given = as_answer(team, "team")
     text = given.value if isinstance(given.value, str) else ""
     chosen, applying, problems, notes = read_team_answer(text, customer, book)
     barriers = list(dict.fromkeys(b.type for b in customer.barriers))
     fb = Feedback(0, points_per_barrier * len(barriers), list(problems), "The team", list(given.notes) + notes)
-    first = customer.first_name
     for barrier in barriers:
         named = chosen.get(barrier, [])
         if not named:
