@@ -104,6 +104,8 @@ class CellLabels(Preprocessor):
                 if label == "Your written answer" and len(written) > 1 and section:
                     label = f"Your written answer, {section}"
                 cell.setdefault("metadata", {})["irt_label"] = label
+                if cell.get("cell_type") == "code":  # the template's class for a test cell (celltag_irt-graded)
+                    cell["metadata"]["tags"] = [*cell["metadata"].get("tags", []), "irt-graded"]
         return nb, resources
 
 

@@ -102,7 +102,7 @@ def test_the_automatic_score_is_fair_for_at_least_nine_in_ten(graded):
             results += 1
             if abs(automatic - expected) > max(0.5, 0.1 * most) + 1e-9:
                 unfair.append(f"{assignment}/{student}: graded {automatic:g}, fair {expected:g} ({why})")
-    assert results == sum(len(submissions(a)) for a in ASSIGNMENTS), "every submission was graded"
+    assert results == sum(len(submissions(a)) for a in ASSIGNMENTS), f"not every submission was graded: {graded[1]}"
     print("\n".join(["Scores further from the fair score than the tolerance:"] + unfair) if unfair else "All fair.")
     assert len(unfair) <= 0.1 * results, "\n".join(unfair)
 
@@ -190,3 +190,42 @@ def test_the_trainer_is_told_every_cell_that_did_not_run_and_every_guess(graded)
     assert {r["where"] for r in mine if r["kind"] == "did not run"} >= {"answer cell 'answer_1'", "answer cell 'answer_2'"}
     assert any(r["kind"] == "guess" and "comittee" in r["what"] for r in rows if r["student_id"] == "typo-slips")
     assert "python-slips: answer cell 'answer_2'" in outputs["irt_or_not"]
+
+
+def test_feedback_pages_pass_an_accessibility_audit_and_fit_a_phone(graded):
+    """Each exercise's feedback page in Debian's Chromium: axe finds nothing, and at 390 px the page does
+    not scroll sideways (a wide table scrolls inside its own box). Screenshots are kept in
+    screenshots/feedback/."""
+    import os
+    import shutil
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not os.path.exists(chromium) and not os.environ.get("CI"):
+        pytest.skip("Debian's chromium is not installed (python3 academy.py test installs it when run as root)")
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import sync_playwright
+
+    from .conftest import KIT
+
+    course, _ = graded
+    shots = KIT / "screenshots" / "feedback"
+    shots.mkdir(parents=True, exist_ok=True)
+    found = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, headless=True,
+                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        for assignment in ASSIGNMENTS:
+            learner = submissions(assignment)[1]["learner"]  # a strong answer in other words: readings to show
+            page_file = course / "feedback" / learner / assignment / f"{assignment}.html"
+            for width in (1024, 390):
+                page = browser.new_page(viewport={"width": width, "height": 900})
+                page.goto(page_file.as_uri())
+                if width == 1024:
+                    found += [f"{assignment}: {v['id']} ({v['impact']}): {v['nodes'][0]['html'][:100]}"
+                              for v in Axe().run(page).response["violations"]]
+                elif page.evaluate("document.documentElement.scrollWidth") > width + 1:
+                    found.append(f"{assignment}: the page is wider than a {width} px phone")
+                page.screenshot(path=str(shots / f"{assignment}-{width}.png"), full_page=True)
+                page.close()
+        browser.close()
+    assert not found, "\n".join(found)

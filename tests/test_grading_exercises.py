@@ -111,7 +111,8 @@ def test_the_exercise_table_has_a_caption_and_row_headers():
     from irt_sim.grading import arc_tables
 
     page = arc_tables()._repr_html_()
-    assert "<caption>" in page and "95% confidence interval" in page and "<th>Needed resources" in page
+    assert "<caption>" in page and "95% confidence interval" in page and "<th scope='row'>Needed resources" in page
+    assert "<th></th>" not in page  # no empty header cell
 
 
 # --- build the team ----------------------------------------------------------------------------------

@@ -39,7 +39,7 @@ class Evidence:
             f"<tr><th scope='row'>{esc(s.position)}</th><td>{s.fte:g}</td><td>{s.caseload}</td>"
             f"<td>{s.non_vocational_share:.0%}</td><td>{s.phases_provided} of 6</td><td>{s.community_hours_share:.0%}</td></tr>"
             for s in p.employment_specialists)
-        parts = [f"<h3>{esc(p.name)}</h3><p>{esc(' '.join(p.description.split()))}</p>",
+        parts = [f"<h2>{esc(p.name)}</h2><p>{esc(' '.join(p.description.split()))}</p>",
                  "<table><caption>The employment specialists, as the reviewer recorded them</caption><thead><tr>"
                  "<th scope='col'>Position</th><th scope='col'>Full-time equivalent</th><th scope='col'>Caseload</th>"
                  "<th scope='col'>Time on other work</th><th scope='col'>Phases done personally</th>"

@@ -129,7 +129,9 @@ class Choice:
     synonyms: tuple[str, ...] = ()
 
     def forms(self) -> list[str]:
-        return [fold(self.value.replace("_", " "))] + [fold(s) for s in self.synonyms]
+        """Its value and synonyms folded, and without filler words, as answers are compared."""
+        folded = [fold(self.value.replace("_", " "))] + [fold(s) for s in self.synonyms]
+        return list(dict.fromkeys(folded + [" ".join(w for w in f.split() if w not in _FILLER) for f in folded]))
 
 
 def _one_value(raw: Any, what: str) -> Reading:

@@ -4,7 +4,6 @@ written down, so they follow the simulator's parameters if those are ever revise
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable
@@ -57,10 +56,12 @@ class ArcTable:
         self.replicates = result.replicates
 
     def _repr_html_(self) -> str:
+        from ..tables import Table
+
         caption = (f"Averages over {self.replicates} runs of the same 300 customers with serious mental illness. "
                    "In brackets: the 95% confidence interval of each average.")
-        return self.frame.to_html(border=0).replace(
-            "<thead>", f"<caption>{html.escape(caption)}</caption><thead>", 1)
+        rows = {measure: dict(row) for measure, row in self.frame.iterrows()}
+        return Table(rows, "Measure", caption)._repr_html_()
 
     def __repr__(self) -> str:
         return self.frame.to_string()
