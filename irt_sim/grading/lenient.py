@@ -401,15 +401,19 @@ def coerce(data: Any, model: type[BaseModel], read: Read, context: Context, path
     if not isinstance(data, dict):
         return data
     out: dict = {}
-    last_text: str | None = None
+    last_text: tuple[str, str] | None = None  # the field before, when the learner wrote it as text
     for name, value in data.items():
         target = name
         if name not in model.model_fields:
             guessed = _key_for(name, model)
-            if guessed is None and value is None and last_text is not None:  # '{action: Call VR, then book, ...}'
-                out[last_text] = f"{out[last_text]}, {name}"
-                note_at(read, path + (last_text,), f"kept '{shown(name)}' as part of the {last_text.replace('_', ' ')} "
-                      "(a comma inside the text)")
+            if guessed is None and value is None and last_text is not None:  # '{due: Nov 30, 2026, ...}'
+                field_name, before = last_text
+                merged = f"{before}, {name}"
+                out[field_name] = _value(merged, model.model_fields[field_name].annotation, read, context,
+                                         path + (field_name,))
+                last_text = (field_name, merged)
+                note_at(read, path + (field_name,), f"kept '{shown(name)}' as part of the {field_name.replace('_', ' ')} "
+                        "(a comma inside the text)")
                 continue
             if guessed is None:
                 out[name] = value
@@ -421,7 +425,7 @@ def coerce(data: Any, model: type[BaseModel], read: Read, context: Context, path
         if any(getattr(m, "pattern", None) for m in info.metadata):  # an id field (pydantic keeps its pattern here)
             annotation = typing.Annotated[annotation, *info.metadata]
         out[target] = _value(value, annotation, read, context, path + (target,))
-        last_text = target if isinstance(out[target], str) else None
+        last_text = (target, value) if isinstance(value, str) else None
     return out
 
 

@@ -90,8 +90,9 @@ def read_plan_answer(text: str, customer_id: str, book: Casebook | None = None) 
     again = _plan_from(read_by_lines(text or "", shape_of(Plan)), customer_id, book)
     if again.plan is not None and (first.plan is None or len(again.problems) < len(first.problems)):
         if not any("read line by line" in n.text for n in again.notes):
-            again.notes.insert(0, Note("parts of the plan sit under the wrong heading, so it was read line by line, each "
-                                       "line where its field belongs", guess=True))
+            again.notes.insert(0, Note("parts of the plan did not fit where YAML put them (a line under the wrong "
+                                       "heading, say), so it was read line by line, each line where its field belongs",
+                                       guess=True))
         return again
     return first
 
@@ -382,7 +383,7 @@ def grade_plan(answer: Answer | Any, customer_id: str, book: Casebook | None = N
     spans = _section_lines(plan_answer.lines)
     # a section's cell shows the readings of its own lines; the whole plan's check shows them all
     mine = (lambda line: line is not None and any(line in r for r in spans.get(section, ()))) if section else (lambda line: True)
-    everything = notes + plan_answer.notes
+    everything = notes + sorted(plan_answer.notes, key=lambda n: n.line or 0)
     fb = Feedback(0, possible, title=title, notes=[n for n in everything if mine(n.line)],
                   for_trainer=[n for n in everything if not mine(n.line)])
     for s in sections:

@@ -371,7 +371,9 @@ class Resolver:
             reading = Reading(c.id)
             if key(text) != key(c.id):  # more than capitals, spaces and punctuation
                 guess = key(text) not in c.keys()
-                how = " (a slip of spelling)" if guess and not (tokens(text) <= c.telling()) else ""
+                words, telling = tokens(text), c.telling()
+                how = "" if not guess or words <= telling else \
+                    " (matched by some of its words)" if len(words & telling) >= 2 else " (a slip of spelling)"
                 reading.noted(f"read '{shown(text)}' as {c.label}{how}", guess=guess)
             return reading
         if found:
@@ -392,6 +394,12 @@ class Resolver:
                     any(distance(w, t, slips_allowed(t)) <= slips_allowed(t) for t in c.telling()) for w in words)]
             if by_words:
                 return by_words
+            if len(words) >= 2:  # 'screen reader training': two telling words or more shared with one candidate only
+                shared = [(len(words & c.telling()), c) for c in self.candidates]
+                best = max((n for n, _ in shared), default=0)
+                top = [c for n, c in shared if n == best]
+                if best >= 2 and len(top) == 1:
+                    return top
         limit = slips_allowed(k)
         scored = sorted((min(distance(k, ck, limit) for ck in c.keys()), i) for i, c in enumerate(self.candidates))
         close = [self.candidates[i] for d, i in scored if d <= limit and d == scored[0][0]]
