@@ -176,6 +176,21 @@ class FidelityResult:
                 for i in self.items]
         return pd.DataFrame(rows).set_index("Item")
 
+    def anchor_confidence(self) -> str:
+        """Say how many of the anchors behind this score were checked against the published scale,
+        and which were not, so nobody treats an unverified cut-off as the official one."""
+        by = {}
+        for i in self.items:
+            by.setdefault(i.item.confidence.value, []).append(i.item.id)
+        unverified = by.get("unverified", [])
+        parts = [f"{len(v)} {k.replace('_', ' ')}" for k, v in sorted(by.items())]
+        text = f"Anchors behind these scores: {', '.join(parts)}."
+        if unverified:
+            text += (f" Unverified ({', '.join(unverified)}): the kit's reading of the scale, not checked "
+                     "against the published anchors; score those items from the official IPS Fidelity "
+                     "Scale before quoting the total.")
+        return text
+
     def section_totals(self) -> pd.Series:
         t = self.table()
         return t.groupby("Section", sort=False)["Score"].sum(min_count=1)
