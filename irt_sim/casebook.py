@@ -45,7 +45,42 @@ def load_file(path: str | Path, model: type[M], *, root: Path | None = None) -> 
         raise CasebookError([Problem(file=shown, message="the file is not plain text (UTF-8); save it again as UTF-8 text.")]) from None
     except OSError as exc:
         raise CasebookError([Problem(file=shown, message=f"the file cannot be read ({exc.strerror}).")]) from None
-    return parse_document(text, model, shown, doc_id=path.stem)
+    try:
+        return parse_document(text, model, shown, doc_id=path.stem)
+    except CasebookError as exc:
+        if model is Plan:
+            raise CasebookError(_attendee_hints(exc.problems, text, shown)) from None
+        raise
+
+
+#: The plan fields that name an attendee by id.
+_ATTENDEE_FIELDS = ("point_of_contact", "customer_raises_issues_with", "partner", "coordinated_with", "responsible")
+
+
+def _attendee_hints(problems: list[Problem], text: str, file: str) -> list[Problem]:
+    """A name written where a plan wants an attendee's id: say which ids there are, and which one the name is."""
+    import dataclasses
+
+    try:
+        data, _ = read_yaml(text, file)
+        people = [a for a in (data or {}).get("attendees") or [] if isinstance(a, dict) and a.get("id")]
+    except (CasebookError, AttributeError):
+        return problems
+    out = []
+    for p in problems:
+        parts = [x.strip() for x in (p.field or "").split("›")]
+        if "valid id" in p.message and any(f in parts for f in _ATTENDEE_FIELDS) and people:
+            value = p.message.split("'")[1] if "'" in p.message else ""
+            words = set(value.lower().replace(",", " ").split())
+            match = [a for a in people if words and words & set(f"{a.get('name', '')} {a.get('role', '')}".lower().split())
+                     and len(words & set(f"{a.get('name', '')} {a.get('role', '')}".lower().split())) >= min(2, len(words))]
+            hint = (f" Did you mean '{match[0]['id']}' ({match[0].get('name')}, {match[0].get('role')})?"
+                    if len(match) == 1 else "")
+            ids = ", ".join(str(a["id"]) for a in people)
+            p = dataclasses.replace(p, message=f"'{value}' is not an attendee's id: write the id of the attendee, as the "
+                                               f"attendees list gives it ({ids}).{hint}")
+        out.append(p)
+    return out
 
 
 # --- the casebook ---------------------------------------------------------------------------
@@ -120,7 +155,7 @@ def _load(root: Path) -> Casebook:
     for kind in ("program", "customer", "plan", "agency"):
         model, folder = KINDS[kind]
         files = _yaml_files(root / folder)
-        if not files:
+        if not files and kind in ("program", "customer"):  # a new community starts with these; plans and agencies may follow
             book.problems.append(Problem(file=shown(root / folder), message=f"no {kind} files found (expected *.yaml files here)."))
         for path in files:
             try:
@@ -134,9 +169,37 @@ def _load(root: Path) -> Casebook:
                 book.problems.extend(refs)
                 book.failed.add((kind, path.stem))
                 continue
+            book.problems.extend(source_problems(loaded))  # reported; the program is still used
             getattr(book, folder)[loaded.obj.id] = loaded.obj
             book.sources[(kind, loaded.obj.id)] = loaded
     return book
+
+
+def source_problems(loaded: Loaded) -> list[Problem]:
+    """A program's rule figures that name no source (every figure a rule rests on says where it comes from),
+    and a WIOA core program whose measures leave out a primary indicator."""
+    if not isinstance(loaded.obj, Program):
+        return []
+    from .program_figures import figure, figures_of, source_for
+    from .words import fold
+
+    out = []
+    program = loaded.obj
+    if program.rules and program.rules.wioa_core:
+        have = {fold(m) for m in (program.outcome.measures if program.outcome else [])}
+        missing = [i for i in figure("wioa.primary_indicators").value if fold(i) not in have]
+        if missing:
+            out.append(Problem(file=loaded.file, line=loaded.line(("outcome", "measures")), field="outcome.measures",
+                               message="a WIOA core program is measured on the six primary indicators of performance "
+                                       "(WIOA sec. 116(b)(2)(A)); add to outcome.measures: "
+                                       + "; ".join(f"'{m}'" for m in missing) + "."))
+    for path, value in figures_of(loaded.obj):
+        if source_for(loaded.obj, path) is None:
+            shown = ", ".join(map(str, value)) if isinstance(value, list) else value
+            out.append(Problem(file=loaded.file, line=loaded.line(tuple(path.split("."))), field=path,
+                               message=f"this figure ({shown}) names no source: add an entry under sources with "
+                                       f"figure: {path}, where it comes from (ref) and how sure you are (confidence)."))
+    return out
 
 
 def reference_problems(loaded: Loaded, book: Casebook) -> list[Problem]:
@@ -146,7 +209,8 @@ def reference_problems(loaded: Loaded, book: Casebook) -> list[Problem]:
     if isinstance(obj, Customer):
         refs += [(("systems_used", i), "program", p) for i, p in enumerate(obj.systems_used)]
         refs += [(("eligibility", p), "program", p) for p in obj.eligibility]
-        refs += [(("releases", i), "program", p) for i, p in enumerate(obj.releases)]
+        refs += [(("releases", i) if isinstance(r, str) else ("releases", i, "to"), "program", p)
+                 for i, (r, p) in enumerate(zip(obj.releases, obj.released_to))]
     elif isinstance(obj, AgencyProfile):
         from .ips.fidelity import unknown_components  # the scale reads its own data file
 
@@ -161,8 +225,12 @@ def reference_problems(loaded: Loaded, book: Casebook) -> list[Problem]:
         known = book.programs if kind == "program" else book.customers
         if ref in known or (kind, ref) in book.failed:
             continue  # a reference to a file that failed is not a second problem: that file's own problems say why
+        hint = _near(ref, known)
+        if kind == "program" and ref == "natural-supports":  # family and friends are a program file too
+            hint = (": family and friends sit at the table under a program file of their own; copy "
+                    "programs/natural-supports.yaml from the kit's casebook into this one")
         out.append(Problem(file=loaded.file, line=loaded.line(path), field=describe_path(path),
-                           message=f"there is no {kind} '{ref}' in the casebook{_near(ref, known)}."))
+                           message=f"there is no {kind} '{ref}' in the casebook{hint}."))
     return out
 
 

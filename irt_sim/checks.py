@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 from .casebook import Casebook
 from .model import Attendee, Commitment, Customer, Goal, Phase, Plan, Program
 from .problems import FieldPath, line_for
-from .vocab import BarrierType, ServiceCategory
+from .vocab import BarrierType, ServiceCategory, ServiceRole
 
 
 class Severity(StrEnum):
@@ -47,6 +47,7 @@ class Finding:
     item: str | None = None
     path: FieldPath = ()
     line: int | None = None
+    cite: str | None = None  # the regulation or statute a program rule comes from
 
     @property
     def section_title(self) -> str:
@@ -75,18 +76,25 @@ class Rule:
     title: str
     why: str
     check: Callable[["Context"], Iterable[Hit]]
+    cites: tuple[str, ...] = ()  # figures of irt_sim/data/program_rules.yaml the rule rests on
+
+    @property
+    def cite(self) -> str | None:
+        from .program_figures import cites
+
+        return cites(*self.cites) if self.cites else None
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, severity: Severity, section: str, title: str, why: str):
-    """Register a rule function under its code."""
+def rule(code: str, severity: Severity, section: str, title: str, why: str, cites: tuple[str, ...] = ()):
+    """Register a rule function under its code (``cites``: the program-rule figures it rests on)."""
 
     def register(fn: Callable[[Context], Iterable[Hit]]) -> Callable[[Context], Iterable[Hit]]:
         assert code not in RULES, f"duplicate rule code {code}"
         assert section in SECTIONS, f"unknown section {section}"
-        RULES[code] = Rule(code, severity, section, title, " ".join(why.split()), fn)
+        RULES[code] = Rule(code, severity, section, title, " ".join(why.split()), fn, tuple(cites))
         return fn
 
     return register
@@ -391,13 +399,18 @@ def _duplication(ctx: Context) -> Iterable[Hit]:
             program = ctx.program_of(ctx.plan.attendee(c.partner))
             service = program.service(c.service) if program else None
             if service is not None:
-                by_category[service.category].append(c)
+                for category in service.categories:  # by what the service does, not by one label
+                    by_category[category].append(c)
+        told: set[frozenset[str]] = set()
         for category, commits in by_category.items():
             partners = {c.partner for c in commits}
+            if frozenset(partners) in told:
+                continue  # the same partners overlap in another of the services' kinds: one finding
             agreed = {c.partner for c in commits if c.coordinated_with in partners} | {
                 c.coordinated_with for c in commits if c.coordinated_with in partners}
             if len(partners) > 1 and not partners <= agreed:
                 names = _and(sorted(a.name for p in partners if (a := ctx.plan.attendee(p))))
+                told.add(frozenset(partners))
                 yield Hit(f"{names} both commit {category.label} in '{phase.phase}'. Agree who provides it, or mark "
                           "the shared service with 'coordinated_with' if the funding is braided on purpose.",
                           item=phase.phase, path=("sequence", pi))
@@ -409,7 +422,9 @@ def _duplication(ctx: Context) -> Iterable[Hit]:
 def _within_program_span(ctx: Context) -> Iterable[Hit]:
     for pi, phase, ci, c in ctx.commitments():
         program = ctx.program_of(ctx.plan.attendee(c.partner))
-        if program is not None and phase.stage.order > program.services_stop.after.order:
+        service = program.service(c.service) if program is not None else None
+        after_exit = service is not None and service.role in (ServiceRole.post_employment, ServiceRole.extended_services)
+        if program is not None and phase.stage.order > program.services_stop.after.order and not after_exit:
             note = program.services_stop.note.strip().rstrip(".")
             note = note[0].lower() + note[1:] if note[1:2].islower() else note  # mid-sentence, keep acronyms
             yield Hit(f"{program.name}'s services stop after {program.services_stop.after.label} "
@@ -562,9 +577,12 @@ def check_plan(plan: Plan, casebook: Casebook, *, lines: dict[FieldPath, int] | 
             continue
         for hit in r.check(ctx):
             message = hit.message[:1].upper() + hit.message[1:]  # rules write mid-sentence; findings stand alone
-            f = Finding(r.code, r.severity, message, r.section, hit.item, hit.path)
+            f = Finding(r.code, r.severity, message, r.section, hit.item, hit.path, cite=r.cite)
             if lines is not None:
                 f = replace(f, line=line_for(lines, hit.path))
             findings.append(f)
     order = list(SECTIONS)
     return sorted(findings, key=lambda f: (order.index(f.section), f.severity != Severity.error, f.code))
+
+
+from . import program_checks  # noqa: E402,F401 - the programs' own rules register here too

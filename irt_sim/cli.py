@@ -1,7 +1,7 @@
 """The ``irt-academy`` command.
 
     irt-academy check-plan PLAN.yaml [--casebook DIR]   findings grouped by section; exit 0 / 1 errors / 2 unreadable
-    irt-academy casebook check [DIR]                     every problem in a casebook, in one run
+    irt-academy casebook check [--casebook DIR]          every problem in a casebook, in one run
     irt-academy ips score PROFILE.yaml                   IPS fidelity scale: item scores, total and band
     irt-academy ips plan PROFILE.yaml [--csv OUT]        IPS implementation plan: areas met or not, action steps
     irt-academy ips outcomes CASELOAD.csv [...]          quarterly IPS outcomes (and a roll-up for several files)
@@ -42,6 +42,8 @@ def _print_findings(findings: list[Finding], out=None) -> None:
             at = f", line {f.line}" if f.line else ""
             where = f" ({f.item})" if f.item else ""
             print(f"  {f.severity.value.upper()} {f.code}{at}{where}: {f.message}", file=out)
+            if f.cite:
+                print(f"      Source: {f.cite}", file=out)
 
 
 def _summary(findings: list[Finding]) -> str:
@@ -56,6 +58,10 @@ def _plan_or_exit(plan_arg: str, casebook_arg: str | None, verb: str = "read"):
     plan_path = Path(plan_arg)
     book_dir = Path(casebook_arg) if casebook_arg else casebook_for_plan(plan_path)
     book = load_casebook(book_dir)
+    how = "given with --casebook" if casebook_arg else (
+        "the plan's own" if book_dir.resolve() == plan_path.resolve().parent.parent else
+        "the default one; the plan is not in a casebook's plans/ folder (use --casebook DIR for another)")
+    print(f"Casebook: {display_path(book_dir)} ({how}).")
     try:
         return load_plan(plan_path, book), book
     except CasebookError as exc:
@@ -87,10 +93,15 @@ def cmd_check_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_casebook_check(args: argparse.Namespace) -> int:
-    root = Path(args.dir) if args.dir else default_casebook_dir()
+    chosen = args.casebook or args.dir
+    root = Path(chosen) if chosen else default_casebook_dir()
     book = load_casebook(root)
-    print(f"Casebook {display_path(root)}: {len(book.programs)} programs, {len(book.customers)} customers, "
-          f"{len(book.plans)} plans, {len(book.agencies)} IPS agency profiles loaded.")
+    def count(n: int, what: str) -> str:
+        return f"{n} {what}" if n == 1 else f"{n} {what}s"
+
+    print(f"Casebook {display_path(root)}: {count(len(book.programs), 'program')}, "
+          f"{count(len(book.customers), 'customer')}, {count(len(book.plans), 'plan')}, "
+          f"{count(len(book.agencies), 'IPS agency profile')} loaded.")
     if book.problems:
         print(f"\n{len(book.problems)} problem(s) in the files (each file with a problem was left out):")
         for p in book.problems:
@@ -105,7 +116,8 @@ def cmd_casebook_check(args: argparse.Namespace) -> int:
         print(f"\nPlan {loaded.file if loaded else plan_id}: {_summary(findings)}")
         _print_findings(findings)
     if not book.problems and not plan_errors:
-        print("\nEverything loaded and every plan passes the checker with no errors.")
+        print("\nEverything loaded" + (" and every plan passes the checker with no errors." if book.plans else
+                                       "; there are no plans yet (add them under plans/ when you are ready)."))
         return EXIT_OK
     print(f"\nSummary: {len(book.problems)} file problem(s), {plan_errors} plan error(s).")
     return EXIT_FINDINGS
@@ -169,6 +181,7 @@ def cmd_ips_score(args: argparse.Namespace) -> int:
             score = "?" if r["Score"] != r["Score"] or r["Score"] is None else int(r["Score"])
             print(f"  {item:<4} {score}  {r['Name']}: {r['How it was scored']}")
     print(f"\n{result.summary()}")
+    print(f"\n{result.anchor_confidence()}")
     return EXIT_OK
 
 
@@ -404,7 +417,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("casebook", help="work with a casebook folder")
     csub = p.add_subparsers(dest="casebook_command", required=True, metavar="ACTION")
     c = csub.add_parser("check", help="validate every file of a casebook and check every plan")
-    c.add_argument("dir", nargs="?", metavar="DIR")
+    c.add_argument("--casebook", metavar="DIR", help="the casebook folder (default: ./casebook, or the kit's own)")
+    c.add_argument("dir", nargs="?", metavar="DIR", help=argparse.SUPPRESS)  # the older way of naming the folder
     c.set_defaults(func=cmd_casebook_check)
 
     p = sub.add_parser("generate", help="rebuild the JSON Schemas and the checker reference from the code")
@@ -489,6 +503,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.func(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `irt-academy ... | head`: the reader has what it wanted
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so Python's own flush at exit does not fail again
+        return 0
     except Exception as exc:  # a bug in the kit, not in the user's file: say so plainly
         if os.environ.get("IRT_ACADEMY_DEBUG"):
             raise

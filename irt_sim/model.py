@@ -18,9 +18,13 @@ from .vocab import (
     Confidence,
     EligibilityStatus,
     Population,
+    RecordsRule,
+    ReleaseSigner,
     ServiceCategory,
+    ServiceRole,
     Stage,
     SystemType,
+    TanfActivity,
 )
 
 Id = Annotated[
@@ -88,8 +92,25 @@ class Service(_Strict):
     id: Id
     name: Text = Field(description="The service in the program's own words.")
     category: ServiceCategory = Field(description="What kind of service it is, to compare with other programs'.")
+    also: list[ServiceCategory] = Field(
+        default_factory=list, description="Other kinds of service it also is, where it does more than one thing "
+        "(a college tutoring centre that also lends laptops), so overlaps with other programs are found by substance.")
     addresses: list[BarrierType] = Field(default_factory=list, description="The barriers this service helps with.")
     paid: bool = Field(default=False, description="true if the program pays for something (tuition, tools, passes) rather than giving staff time.")
+    role: ServiceRole | None = Field(
+        default=None, description="What the service is in its program's own rules, where the rules treat it apart: "
+        "assessment, supported_employment, extended_services, post_employment, able_account, health_coverage or "
+        "earnings_reporting.")
+    tanf_activity: TanfActivity | None = Field(
+        default=None, description="What TANF counts the service's hours as (45 CFR 261.30), where it is not what its "
+        "category suggests; not_countable for hours TANF cannot count.")
+    open_to_all: bool = Field(
+        default=False, description="true if anyone may use the service without the program's eligibility decision "
+        "(a transit agency's travel training while a paratransit application waits).")
+
+    @property
+    def categories(self) -> set[ServiceCategory]:
+        return {self.category, *self.also}
 
 
 #: Populations that are a condition (a diagnosis), not a group: 'people with a substance use disorder'.
@@ -166,6 +187,26 @@ class OutcomeRule(_Strict):
     measures: list[Text] = Field(default_factory=list, description="Other measures the program reports (credentials, quarters employed ...).")
 
 
+class ProgramRules(_Strict):
+    """The program's own settings of the federal rules its system follows (the rules and their
+    figures are in irt_sim/data/program_rules.yaml; these are what a state or office decides)."""
+
+    individual_plan: str | None = Field(
+        default=None, description="The name of the written plan the program's services need, e.g. 'IPE' for VR: "
+        "services other than assessment wait for it.")
+    order_of_selection: Literal["open", "closed"] | None = Field(
+        default=None, description="For VR: 'closed' when the agency serves only its priority categories and new "
+        "customers wait.")
+    needy_state: bool = Field(default=False, description="For TANF: true in a state that counts as needy (job search "
+                              "then counts for up to 12 weeks a year instead of 6).")
+    records: RecordsRule | None = Field(
+        default=None, description="The federal rule its records fall under, which sets what a release to it must say: "
+        "part2, ferpa or hipaa.")
+    wioa_core: bool = Field(default=False, description="true for a WIOA core program (Title I adult, dislocated worker "
+                            "or youth; Title II adult education; Wagner-Peyser; VR): its outcome.measures then list the "
+                            "six primary indicators of performance.")
+
+
 class ServicesStop(_Strict):
     """When a program's part in a plan ends."""
 
@@ -185,6 +226,7 @@ class Program(_Strict):
     services: list[Service] = Field(min_length=1)
     outcome: OutcomeRule | None = Field(default=None, description="Leave out for partners with no employment outcome of their own.")
     services_stop: ServicesStop
+    rules: ProgramRules = Field(default_factory=ProgramRules, description="The program's settings of its system's rules.")
     pays_for: list[Text] = Field(default_factory=list, description="What the program can pay for.")
     release_required: bool = Field(
         default=True,
@@ -216,7 +258,28 @@ class Barrier(_Strict):
 
 class Household(_Strict):
     single_parent_child_under_6: bool = Field(default=False, description="true if the customer is a single parent of a child under 6.")
+    two_parent: bool = Field(default=False, description="true for a two-parent family (TANF's weekly hours differ).")
+    federally_funded_childcare: bool = Field(default=False, description="true if a two-parent family receives federally "
+                                             "funded childcare (TANF then asks 55 hours a week).")
     note: str | None = None
+
+
+class Release(_Strict):
+    """A release of information: what may be shared, with whom, for what, until when."""
+
+    to: Id = Field(description="The program the release is for (a program id).")
+    what: list[Text] = Field(default_factory=list, description="The information it covers.")
+    purpose: str | None = Field(default=None, description="What the information is shared for.")
+    signed_on: dt.date | None = Field(default=None, description="The day it was signed, as YYYY-MM-DD.")
+    until: dt.date | None = Field(default=None, description="The day it ends, as YYYY-MM-DD.")
+    signed_by: ReleaseSigner = Field(default=ReleaseSigner.customer, description="customer, parent, guardian or representative.")
+    revoked_on: dt.date | None = Field(default=None, description="The day the customer took it back, if they did.")
+    meets: list[RecordsRule] = Field(
+        default_factory=list, description="The federal rules whose consent requirements the release meets: part2 "
+        "(substance use treatment records, 42 CFR 2.31), ferpa (education records, 34 CFR 99.30), hipaa.")
+
+    def in_force(self, on: dt.date) -> bool:
+        return (self.until is None or self.until >= on) and (self.revoked_on is None or self.revoked_on > on)
 
 
 class Customer(_Strict):
@@ -237,9 +300,36 @@ class Customer(_Strict):
     eligibility: dict[Id, EligibilityStatus] = Field(
         default_factory=dict, description="Status with each program: eligible, presumed_eligible, applied or not_eligible."
     )
-    releases: list[Id] = Field(default_factory=list, description="Programs for which the customer has signed a release of information.")
+    releases: list[Id | Release] = Field(
+        default_factory=list, description="The customer's releases of information: a program id, or a release with what "
+        "it covers, its purpose, who signed it and until when.")
     proposed_goal: Goal | None = Field(default=None, description="The goal from career exploration, before the team meets.")
     job_or_offer: bool = Field(default=False, description="true if the customer has a job or a job offer now.")
+    legally_blind: bool = Field(default=False, description="true if the customer is legally (statutorily) blind: "
+                                "Social Security's earnings limit for SSDI is higher.")
+    disability_onset_age: int | None = Field(default=None, ge=0, le=100,
+                                             description="The age at which the disability began (ABLE accounts depend on it).")
+
+    @model_validator(mode="after")
+    def _one_release_a_program(self) -> Customer:
+        seen: set[str] = set()
+        for program in self.released_to:
+            if program in seen:
+                raise ValueError(f"two releases are for '{program}'; keep one (the structured one, if either is)")
+            seen.add(program)
+        return self
+
+    @property
+    def released_to(self) -> list[str]:
+        """The programs the customer has signed a release for (whatever the release says)."""
+        return [r if isinstance(r, str) else r.to for r in self.releases]
+
+    def release_for(self, program_id: str) -> Release | None:
+        for r in self.releases:
+            release = Release(to=r) if isinstance(r, str) else r
+            if release.to == program_id:
+                return release
+        return None
 
     @property
     def first_name(self) -> str:
@@ -254,7 +344,7 @@ class Customer(_Strict):
         return self.eligibility.get(program_id)
 
     def has_release(self, program_id: str) -> bool:
-        return program_id in self.releases
+        return self.release_for(program_id) is not None
 
 
 # --- plans ----------------------------------------------------------------------------------
@@ -328,12 +418,27 @@ class Commitment(_Strict):
     coordinated_with: Id | None = Field(
         default=None, description="Attendee id of a partner who knowingly shares this same service (braided funding), to mark it as agreed."
     )
+    hours_per_week: float | None = Field(default=None, ge=0, le=80, description="The customer's hours a week in this "
+                                         "service (TANF counts them toward the family's weekly hours).")
+    weeks: float | None = Field(default=None, gt=0, description="For how many weeks, where it is not the whole phase.")
+    tanf_activity: TanfActivity | None = Field(
+        default=None, description="What TANF counts these hours as, where the service's own file does not say.")
+    comparable_checked: str | None = Field(
+        default=None, description="Why VR pays for this although another program offers the same kind of service "
+        "(the search for comparable services and benefits, 34 CFR 361.53).")
 
 
 class Phase(_Strict):
     phase: Text = Field(description="The phase as the team names it, e.g. 'During training'.")
     stage: Stage = Field(description="Where it sits: preparation, training, job_search, early_employment or long_term.")
+    starts: dt.date | None = Field(default=None, description="When the phase starts, as YYYY-MM-DD (the timing rules of "
+                                   "VR and TANF use it).")
+    ends: dt.date | None = Field(default=None, description="When the phase ends, as YYYY-MM-DD.")
     commitments: list[Commitment] = Field(default_factory=list)
+
+    @property
+    def weeks(self) -> float | None:
+        return (self.ends - self.starts).days / 7 if self.starts and self.ends else None
 
 
 class ActionItem(_Strict):
@@ -341,6 +446,21 @@ class ActionItem(_Strict):
     responsible: list[Id] = Field(default_factory=list, description="Attendee ids of the people responsible.")
     due: DueDate | None = Field(default=None, description="A date as YYYY-MM-DD, or 'ongoing'.")
     apply_for: Id | None = Field(default=None, description="If this action is an application to a program, that program's id.")
+
+
+class ProgramRecord(_Strict):
+    """Where the customer stands with one program, with dates: the rules on timing read these."""
+
+    applied: dt.date | None = Field(default=None, description="The day the customer applied.")
+    eligible: dt.date | None = Field(default=None, description="The day the program decided the customer is eligible, "
+                                     "or the day it is due to decide (a date after the meeting).")
+    individual_plan: dt.date | None = Field(default=None, description="The day the program's own plan with the customer "
+                                            "is signed (the IPE, for VR): signed already, or agreed at the meeting.")
+    waiting: bool = Field(default=False, description="true if the customer waits under the program's order of selection.")
+    extended_services: str | None = Field(
+        default=None, description="In supported employment, when no partner at the table provides extended services yet: "
+        "who is expected to, and why (34 CFR 361.46(b)).")
+    note: str | None = None
 
 
 class FollowUp(_Strict):
@@ -360,6 +480,9 @@ class Plan(_Strict):
     communication: Communication = Field(default_factory=Communication)
     sequence: list[Phase] = Field(default_factory=list)
     action_items: list[ActionItem] = Field(default_factory=list)
+    program_records: dict[Id, ProgramRecord] = Field(
+        default_factory=dict, description="For each program (by id): when the customer applied, was found eligible and "
+        "signed the program's own plan.")
     follow_up: FollowUp = Field(default_factory=FollowUp)
     crisis_plan: str | None = Field(default=None, description="What the team does when a crisis or roadblock comes.")
     continuation: str | None = Field(default=None, description="What continues when a program's services end.")

@@ -114,7 +114,7 @@ class CaseCard:
             ("Benefits", [b.label for b in c.benefits] or ["none"]),
             (f"Where {c.first_name} stands with each program",
              [f"{self.names.get(pid, pid)} ({pid}): {status.label.replace('_', ' ')}" for pid, status in c.eligibility.items()]),
-            ("Releases of information signed for", [f"{self.names.get(pid, pid)} ({pid})" for pid in c.releases] or ["none"]),
+            ("Releases of information signed for", [f"{self.names.get(pid, pid)} ({pid})" for pid in c.released_to] or ["none"]),
             ("Goal proposed after career exploration", [proposed]),
         ]
 

@@ -155,6 +155,66 @@ class ServiceCategory(_Labelled):
     language_classes = "language_classes", "English language classes"
 
 
+class ServiceRole(_Labelled):
+    """What a service is in its program's own rules, where the rules treat it apart (a program file
+    marks its services with ``role``). The checker uses these to hold a plan to VR's and SSA's rules."""
+
+    assessment = "assessment", "assessment or application help (given before eligibility is decided, and before the individual plan)"
+    plan_development = "plan_development", "counselling that develops the individual plan (given before it, and after)"
+    transition = "transition", "pre-employment transition services for students (given without an individual plan)"
+    supported_employment = "supported_employment", "supported employment"
+    extended_services = "extended_services", "extended services (ongoing support after supported employment)"
+    post_employment = "post_employment", "post-employment services (after the case closes)"
+    able_account = "able_account", "ABLE account"
+    health_coverage = "health_coverage", "keeping health coverage while working (Medicaid, 1619(b), Medicare)"
+    earnings_reporting = "earnings_reporting", "reporting earnings to Social Security"
+
+
+class TanfActivity(_Labelled):
+    """The work activities TANF counts toward a family's weekly hours (45 CFR 261.30): nine core
+    activities, and three that count only for hours above the core ones."""
+
+    unsubsidized_employment = "unsubsidized_employment", "unsubsidized employment"
+    subsidized_private_employment = "subsidized_private_employment", "subsidized private-sector employment"
+    subsidized_public_employment = "subsidized_public_employment", "subsidized public-sector employment"
+    work_experience = "work_experience", "work experience"
+    on_the_job_training = "on_the_job_training", "on-the-job training"
+    job_search_and_readiness = "job_search_and_readiness", "job search and job readiness assistance"
+    community_service = "community_service", "community service"
+    vocational_educational_training = "vocational_educational_training", "vocational educational training"
+    childcare_for_community_service = "childcare_for_community_service", "childcare for a community service participant"
+    job_skills_training = "job_skills_training", "job skills training directly related to employment"
+    education_related_to_employment = "education_related_to_employment", "education directly related to employment"
+    secondary_school = "secondary_school", "attending secondary school or a GED course"
+    not_countable = "not_countable", "not a countable work activity"
+
+    @property
+    def core(self) -> bool:
+        return self not in (TanfActivity.job_skills_training, TanfActivity.education_related_to_employment,
+                            TanfActivity.secondary_school, TanfActivity.not_countable)
+
+    @property
+    def countable(self) -> bool:
+        return self is not TanfActivity.not_countable
+
+
+class ReleaseSigner(_Labelled):
+    """Who signed a release of information."""
+
+    customer = "customer"
+    parent = "parent"
+    guardian = "guardian", "legal guardian"
+    representative = "representative", "authorised representative"
+
+
+class RecordsRule(_Labelled):
+    """The federal rule a program's records fall under, which sets what a release to it must say."""
+
+    part2 = "part2", "42 CFR Part 2 (substance use disorder treatment records)"
+    ferpa = "ferpa", "FERPA (education records)"
+    hipaa = "hipaa", "HIPAA (health records)"
+
+
 class Population(_Labelled):
     """Groups the IPS overview deck and the issue name as target populations."""
 

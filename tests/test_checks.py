@@ -8,7 +8,7 @@ import pytest
 
 from irt_sim import check_plan
 from irt_sim.casebook import load_file
-from irt_sim.check_examples import EXAMPLES, apply_example
+from irt_sim.check_examples import EXAMPLES, apply_example, example_case
 from irt_sim.checks import RULES, SECTIONS, Severity
 from irt_sim.model import Plan
 
@@ -45,7 +45,8 @@ def test_every_rule_has_an_example():
 def test_rule_fires_on_its_example_and_not_on_the_worked_plan(book, code):
     example = EXAMPLES[code]
     assert code not in codes(book.plans[example.plan], book), f"{code} fires on the untouched worked plan"
-    found = [f for f in check_plan(apply_example(example, book), book) if f.code == code]
+    plan, changed = example_case(example, book)
+    found = [f for f in check_plan(plan, changed) if f.code == code]
     assert found, f"{code} does not fire when {example.change}"
     for f in found:
         assert f.severity == RULES[code].severity and f.section in SECTIONS
@@ -93,16 +94,31 @@ def test_irt004_is_satisfied_by_an_application_action_item(book):
     assert "IRT004" not in codes(Plan.model_validate(data), book)
 
 
-def test_irt011_uses_the_single_parent_hours_rule(book):
+def test_irt011_does_not_treat_tanf_hours_as_a_job_rule(book):
+    """TANF's 20 hours (single parent of a child under 6) are weekly participation, met by any mix of
+    core activities; a 15-hour job is an outcome TANF counts (45 CFR 261.31, 261.35)."""
     plan = book.plans["tasha-bellweather-pharmacy-tech"]
-    tanf = book.program("tanf-work-program")
     assert book.customer(plan.customer).household.single_parent_child_under_6
-    assert tanf.outcome.min_weekly_hours_single_parent < tanf.outcome.min_weekly_hours
-    assert any(a.program == "tanf-work-program" for a in plan.attendees)
-    just_enough = edited(book, plan.id, lambda d: d["goal"].update(weekly_hours=tanf.outcome.min_weekly_hours_single_parent))
-    assert not [f for f in check_plan(just_enough, book) if f.code == "IRT011" and f.item == tanf.name]
-    too_few = edited(book, plan.id, lambda d: d["goal"].update(weekly_hours=tanf.outcome.min_weekly_hours_single_parent - 1))
-    assert [f for f in check_plan(too_few, book) if f.code == "IRT011" and f.item == tanf.name]
+    part_time = edited(book, plan.id, lambda d: d["goal"].update(weekly_hours=15))
+    assert not [f for f in check_plan(part_time, book) if f.code == "IRT011"]
+
+
+def test_irt011_uses_a_programs_own_hours_rule(book):
+    """A trainer's program may count only jobs of some length; the single-parent figure applies to a
+    single parent of a child under 6."""
+    import dataclasses
+
+    from irt_sim.model import Program
+
+    plan = book.plans["tasha-bellweather-pharmacy-tech"]
+    record = book.programs["tanf-work-program"].model_dump(mode="json", exclude_none=True)
+    record["outcome"].update(min_weekly_hours=30, min_weekly_hours_single_parent=20)
+    own = dataclasses.replace(book, programs={**book.programs, "tanf-work-program": Program.model_validate(record)})
+    just_enough = edited(own, plan.id, lambda d: d["goal"].update(weekly_hours=20))
+    assert not [f for f in check_plan(just_enough, own) if f.code == "IRT011"]
+    too_few = edited(own, plan.id, lambda d: d["goal"].update(weekly_hours=19))
+    found = [f for f in check_plan(too_few, own) if f.code == "IRT011"]
+    assert found and "(20 hours a week)" in found[0].message
 
 
 def test_irt011_competitive_integrated(book):

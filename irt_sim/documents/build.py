@@ -88,7 +88,7 @@ def _service_name(book: Casebook, plan: Plan, partner: str, service: str) -> str
 def release_footer(plan: Plan, book: Casebook) -> str:
     customer = book.customer(plan.customer)
     name = customer.name if customer else "The customer"
-    released = [p.name for p in (book.program(pid) for pid in (customer.releases if customer else [])) if p]
+    released = [p.name for p in (book.program(pid) for pid in (customer.released_to if customer else [])) if p]
     shared = "; ".join(plan.communication.shared_information) or "the items agreed at the meeting"
     return (f"About sharing this document: {name} has signed a release of information for "
             f"{', '.join(released) or 'no partner yet'}. Those partners may share with each other what this plan "
