@@ -154,9 +154,14 @@ def test_goal_check_says_which_systems_count_the_goal(book):
     gc = GoalCheck(book=book)
     gc.customer.value = "tasha-bellweather"
     assert all(not gaps for _, gaps in gc.update())  # her proposed goal counts everywhere
-    gc.hours.value = 15  # below TANF's 20 hours for a single parent of a child under 6
+    gc.hours.value = 15  # TANF's 20 hours are a participation requirement, not a rule about the job
     tanf = [gaps for name, gaps in gc.update() if "TANF" in name][0]
-    assert tanf and "20 hours a week" in tanf[0] and "Does not count yet" in gc.result.value
+    assert not tanf and "Does not count yet" not in gc.result.value
+    assert "they do not decide which job counts" in gc.result.value  # the program's own summary says why
+    gc.customer.value = "lena-marsh"
+    gc.wage.value = 12  # below the local minimum wage VR counts
+    vr = [gaps for name, gaps in gc.update() if "Vocational Rehabilitation" in name]
+    assert vr and vr[0] and "$13.50" in vr[0][0] and "Does not count yet" in gc.result.value
 
 
 def test_documents_view_previews_every_document_of_a_plan(book):
