@@ -29,6 +29,7 @@ from ..yamlfile import CasebookError, read_yaml
 from .reading import Choice, Note, fold, read_choice, read_date, read_number, read_yes_no, shown, distance
 
 TEXT_LIST = "text list"  # the shape of a list of plain values
+ANY_KEY = "*"  # in a shape: a group whose keys are ids the learner chooses (program_records › state-vr)
 
 #: Words learners use for a field's name, beside the name itself (folded, spaces for underscores).
 KEY_SYNONYMS = {"wage": "hourly_wage", "pay": "hourly_wage", "hourly pay": "hourly_wage", "hours": "weekly_hours",
@@ -62,6 +63,8 @@ def _shape(annotation: Any) -> Any:
     if origin is list:
         inner = args[0] if args else str
         return [shape_of(inner)] if _is_model(inner) else TEXT_LIST
+    if origin is dict and len(args) == 2 and _is_model(args[1]):
+        return {ANY_KEY: shape_of(args[1])}
     return shape_of(annotation) if _is_model(annotation) else None
 
 
@@ -179,10 +182,16 @@ class _LineReader:
         m = _KEY.match(content)
         if m and (name := self._known(m.group(1))):
             return name, m.group(2)
+        if m and ANY_KEY in self.stack[-1].shape and re.fullmatch(r"[a-z0-9][a-z0-9-]*", m.group(1).strip()):
+            return m.group(1).strip(), m.group(2)  # an id as the key of a keyed group ('state-vr: {...}')
         m = re.match(r"^([A-Za-z_]+):(\S.*)$", content)  # a missing space after the colon
         if m and (name := self._known(m.group(1))):
             return name, m.group(2)
         return None
+
+    def _is_id_key(self, context: _Open, name: str) -> bool:
+        """An id written as a key of a keyed group: not a field name anywhere in the answer."""
+        return ANY_KEY in context.shape and name not in _all_keys(self.shape)
 
     def _known(self, word: str) -> str | None:
         """A field name from what the learner wrote (case, spaces, a slip, a usual synonym forgiven)."""
@@ -220,14 +229,14 @@ class _LineReader:
             self.notes.append(Note(f"line {number} is indented differently from the lines around it; '{name}' was read "
                                    f"where it belongs ({_label(context.path)})", True, number))
         for key, text in (flow or [(name, value)]):
-            if key not in context.shape:
+            if key not in context.shape and not self._is_id_key(context, key):
                 continue
             self._set(context, key, text, number, indent)
         if flow:
             self.pending = None  # '{...}' ends on its line
 
     def _set(self, context: _Open, name: str, value: str, number: int, indent: int) -> None:
-        shape = context.shape[name]
+        shape = context.shape[name] if name in context.shape else context.shape[ANY_KEY]
         path = context.path + (name,)
         self.where[path] = number
         value = value.strip()
@@ -265,7 +274,7 @@ class _LineReader:
         """The innermost open group that has this field; a field it already holds starts the next item."""
         for depth in range(len(self.stack) - 1, -1, -1):
             ctx = self.stack[depth]
-            if not isinstance(ctx.shape, dict) or name not in ctx.shape:
+            if not isinstance(ctx.shape, dict) or not (name in ctx.shape or self._is_id_key(ctx, name)):
                 continue
             del self.stack[depth + 1:]
             parent = self.stack[depth - 1] if depth > 0 else None
@@ -320,7 +329,8 @@ def _all_keys(shape: Any, found: set[str] | None = None) -> set[str]:
         return _all_keys(shape[0], found)
     if isinstance(shape, dict):
         for name, inner in shape.items():
-            found.add(name)
+            if name != ANY_KEY:
+                found.add(name)
             _all_keys(inner, found)
     return found
 

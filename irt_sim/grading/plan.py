@@ -61,6 +61,18 @@ RUBRIC: dict[str, Cost] = {
     "IRT040": Cost(), "IRT041": Cost(), "IRT042": Cost(),
     # follow-up: the next meeting or timeline, the crisis plan, what continues
     "IRT050": Cost("next"), "IRT051": Cost("crisis"), "IRT052": Cost("continuation"),
+    # program rules, releases: the partner whose release falls short (a release that only lacks its
+    # details a quarter of it); VR's dates and order of selection, a share of the team section
+    "IRT090": Cost(), "IRT091": Cost(), "IRT092": Cost(), "IRT093": Cost(), "IRT094": Cost(fraction=0.25),
+    "IRT061": Cost(None, 0.1), "IRT062": Cost(None, 0.1), "IRT066": Cost(None, 0.2),
+    # shared information no release seems to cover: a word match, so at most half of the shared part
+    "IRT095": Cost("shared", 0.5),
+    # program rules, sequence: a service at the wrong time costs half its commitment, one a program
+    # cannot give all of it; a phase's TANF hours or a goal's benefits, a share of the section
+    "IRT007": Cost(fraction=0.5), "IRT060": Cost(fraction=0.5), "IRT063": Cost(fraction=0.5), "IRT067": Cost(fraction=0.5),
+    "IRT064": Cost(), "IRT065": Cost(), "IRT073": Cost(), "IRT083": Cost(), "IRT074": Cost(fraction=0.5),
+    "IRT070": Cost(None, 0.2), "IRT071": Cost(None, 0.2), "IRT072": Cost(None, 0.1),
+    "IRT080": Cost(None, 0.2), "IRT081": Cost(None, 0.1), "IRT082": Cost(None, 0.05),
 }
 #: A rule the rubric does not name yet: an error costs what it points at (or a fifth of its section),
 #: a warning a tenth of its section.

@@ -13,9 +13,11 @@ import ast
 import datetime as dt
 import operator
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
+
+from ..words import FILLER as _FILLER
+from ..words import distance, fold, key, slips_allowed, tokens
 
 
 @dataclass(frozen=True)
@@ -61,63 +63,6 @@ def shown(value: Any, limit: int = 60) -> str:
     """A learner's value as it is quoted back to them: one line, not too long."""
     text = " ".join(str(value).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-# --- words ------------------------------------------------------------------------------------------
-
-_FILLER = {"a", "an", "the", "of", "and", "for", "to", "at", "with", "in", "on", "by", "its", "it", "is", "this",
-           "that", "s", "my", "answer", "i", "think", "would", "say"}
-
-
-def fold(text: Any) -> str:
-    """Words only: accents, case, punctuation and runs of space folded away ('IRT.' -> 'irt')."""
-    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().casefold()
-    text = text.replace("&", " and ")
-    return " ".join(re.sub(r"[^a-z0-9.]+|(?<![0-9])\.|\.(?![0-9])", " ", text).split())
-
-
-def key(text: Any) -> str:
-    """A spelling-blind key for ids and names: 'Assistive-Technology' and 'assistive technology' agree."""
-    return fold(text).replace(" ", "").replace(".", "")
-
-
-def _stem(word: str) -> str:
-    """A small stemmer, enough for 'coaching'/'coach', 'benefits'/'benefit', 'counselling'/'counseling'."""
-    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2 and not word.endswith("ss"):
-            word = word[: -len(suffix)] + keep
-            break
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiou":
-        word = word[:-1]
-    return word
-
-
-def tokens(text: Any) -> set[str]:
-    """The telling words of a text, stemmed, without filler words or single letters."""
-    return {_stem(w) for w in fold(text).replace(".", " ").split() if w not in _FILLER and len(w) > 1}
-
-
-def distance(a: str, b: str, limit: int = 3) -> int:
-    """Edit distance with swapped neighbours counted as one slip (stops counting past ``limit``)."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        row = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                row[j] = min(row[j], prev2[j - 2] + 1)
-        if min(row) > limit:
-            return limit + 1
-        prev2, prev = prev, row
-    return prev[-1]
-
-
-def slips_allowed(word: str) -> int:
-    """How many letters may be wrong in a word of this length and still be the same word."""
-    return 0 if len(word) < 4 else 1 if len(word) < 7 else 2
 
 
 # --- choices ----------------------------------------------------------------------------------------
@@ -392,6 +337,11 @@ class Resolver:
             if not by_words:  # each word may carry a slip ('counselor' for 'counsellor')
                 by_words = [c for c in self.candidates if all(
                     any(distance(w, t, slips_allowed(t)) <= slips_allowed(t) for t in c.telling()) for w in words)]
+            if len(by_words) > 1:  # 'the community health center': the one name holding those words in that order
+                phrase = " ".join(w for w in fold(text).split() if w in words)
+                in_order = [c for c in by_words if any(f" {phrase} " in f" {fold(n)} " for n in c.names if n)]
+                if len(in_order) == 1:
+                    return in_order
             if by_words:
                 return by_words
             if len(words) >= 2:  # 'screen reader training': two telling words or more shared with one candidate only
