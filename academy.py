@@ -102,6 +102,7 @@ def main(argv: list[str]) -> int:
         return 2
     action, rest = argv[0], argv[1:]
     set_up()
+    ensure_sandbox()
     os.chdir(ROOT)
     if action == "setup":
         return 0
@@ -113,19 +114,28 @@ def main(argv: list[str]) -> int:
     return subprocess.call([str(PYTHON), "-m", "pytest", *rest])
 
 
-def ensure_chromium() -> None:
-    """The demo pages' browser tests drive Debian's chromium (Playwright's own browser download does
-    not work everywhere). Installed here when missing and we may (root, as in CI)."""
-    if shutil.which("chromium") or os.path.exists("/usr/bin/chromium"):
+def ensure_debian(program: str, package: str, why: str, without: str) -> None:
+    """A Debian package the kit needs beside Python, installed when missing and we may (root, as in CI)."""
+    if shutil.which(program) or os.path.exists(f"/usr/bin/{program}"):
         return
     if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
-        say("Installing Debian's chromium for the browser tests ...")
+        say(f"Installing Debian's {package} {why} ...")
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         subprocess.run(["apt-get", "update", "-qq"], env=env, check=False)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], env=env, check=False)
+        subprocess.run(["apt-get", "install", "-y", "-qq", package], env=env, check=False)
     else:
-        say("chromium is not installed; the browser tests will be skipped (sudo apt-get install chromium).")
+        say(f"{package} is not installed; {without} (sudo apt-get install {package}).")
 
+
+def ensure_chromium() -> None:
+    """The demo pages' browser tests drive Debian's chromium (Playwright's own browser download does
+    not work everywhere)."""
+    ensure_debian("chromium", "chromium", "for the browser tests", "the browser tests will be skipped")
+
+
+def ensure_sandbox() -> None:
+    """Grading runs each learner's notebook inside bubblewrap (irt_sim/sandbox.py)."""
+    ensure_debian("bwrap", "bubblewrap", "for the grading sandbox", "grading will refuse to run learners' code")
 
 
 CHP_VERSION = "5.3.0"

@@ -19,6 +19,9 @@ c.ClearSolutions.text_stub = "Write your answer here."
 # A stuck cell must not stop a grading run: each cell gets 20 s, then it is interrupted and scored 0.
 c.Execute.timeout = 20
 c.Execute.interrupt_on_timeout = True
+# A learner's code runs in the grading sandbox (irt_sim/sandbox.py): it reads only the kit and its own
+# notebook, writes only a scratch folder, has no network and has limits on memory, CPU and processes.
+c.Execute.kernel_manager_class = "irt_sim.sandbox.SandboxedKernelManager"
 # A graded kernel has nothing to save: stop it at once instead of waiting for a clean shutdown (0.1 s a notebook).
 c.Execute.shutdown_kernel = "immediate"
 

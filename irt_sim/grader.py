@@ -16,6 +16,7 @@ import importlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -158,8 +159,18 @@ def _run_worker(course: Path, assignment: str, students: list[str], work: Path, 
                                                                  "downloaded", "grades-*.csv", "to-look-at-*.csv"))
     for student in students:
         shutil.copytree(course / "submitted" / student, copy / "submitted" / student)
-    subprocess.run([sys.executable, "-m", "irt_sim.grader_worker", assignment], cwd=copy, env=kit_env(),
-                   capture_output=True, text=True)
+    # Output goes to a file, not a pipe: nothing a kernel leaves behind can hold the run open; and the
+    # worker's whole process group goes when it ends.
+    with open(copy / ".worker-log", "w") as log:
+        worker = subprocess.Popen([sys.executable, "-m", "irt_sim.grader_worker", assignment], cwd=copy, env=kit_env(),
+                                  stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            worker.wait()
+        finally:
+            try:
+                os.killpg(worker.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
     return copy
 
 
@@ -306,6 +317,10 @@ def grade(assignment: str, submissions: Path, course: Path, workers: int | None 
         raise ValueError(f"there is no assignment '{assignment}' in {course / 'source'}")
     if not submissions.exists():
         raise ValueError(f"{submissions} does not exist")
+    from . import sandbox
+
+    if sandbox.problem():
+        raise ValueError(sandbox.problem())
     done = None if release_is_current(course, assignment) else run_nbgrader(course, "generate_assignment", assignment, "--force")
     if done is not None and done.returncode != 0:
         raise RuntimeError("nbgrader could not prepare the assignment:\n" + done.stdout[-2000:] + done.stderr[-2000:])
