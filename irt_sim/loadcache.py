@@ -1,26 +1,29 @@
-"""A cache of loaded casebooks, so each notebook kernel (a grading run starts one per submission)
-reads the YAML once per change, not once per kernel: parsing the casebook costs about half a
-second, reading the cache a few milliseconds.
+"""A cache of parsed YAML, so each notebook kernel (a grading run starts one per submission) parses
+the casebook once per change, not once per kernel: parsing the casebook's YAML costs about a
+second, validating what was parsed a fiftieth of that.
 
-The key is a hash of every casebook file's path and bytes and of the kit's own code and data
-files, so any edit, by a trainer or to the kit, makes a fresh load. One file per casebook folder
-in the user's cache folder ($IRT_ACADEMY_CACHE, else $XDG_CACHE_HOME/irt-academy, else
-~/.cache/irt-academy); it is a pickle, so it lives only where the user alone can write. If the cache
-cannot be read or written, the casebook is simply loaded from its files.
+Each entry is the plain data and line numbers that irt_sim.yamlfile.read_yaml made of one file's
+text, as JSON, named by a hash of the text and of the reader itself, so any edit, by a trainer or to
+the kit, makes a fresh parse. JSON holds data only: a planted entry can never run code (a pickle
+could), and the models still validate whatever comes out. The folder is the user's cache folder
+($IRT_ACADEMY_CACHE, else $XDG_CACHE_HOME/irt-academy, else ~/.cache/irt-academy); grading kernels
+may read it, never write it (irt_sim.sandbox). If the cache cannot be read or written, the file is
+simply parsed.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
-import sys
 import tempfile
+from functools import lru_cache
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Any, Callable
 
-T = TypeVar("T")
-_KIT_CODE = Path(__file__).resolve().parent
+from .problems import FieldPath
+
+Parsed = tuple[Any, dict[FieldPath, int]]
 
 
 def cache_dir() -> Path:
@@ -30,35 +33,31 @@ def cache_dir() -> Path:
     return Path(base) / "irt-academy"
 
 
-def fingerprint(root: Path) -> str:
-    h = hashlib.sha256(sys.version.encode())
-    for folder, patterns in ((_KIT_CODE, ("*.py", "*.yaml")), (root, ("*.yaml", "*.yml"))):
-        files = sorted({p for pattern in patterns for p in folder.rglob(pattern) if p.is_file()})
-        for p in files:
-            h.update(str(p.relative_to(folder)).encode() + b"\0" + p.read_bytes() + b"\0")
-    return h.hexdigest()
+@lru_cache(maxsize=1)
+def _reader_key() -> bytes:
+    """Changes whenever the reader could parse the same text differently."""
+    import ruamel.yaml
+
+    reader = Path(__file__).with_name("yamlfile.py").read_bytes()
+    return hashlib.sha256(ruamel.yaml.__version__.encode() + b"\0" + reader).digest()
 
 
-def cached(root: Path, build: Callable[[], T]) -> T:
-    """``build()``'s result for the casebook folder ``root``, from the cache when nothing has changed."""
+def parsed(text: str, parse: Callable[[], Parsed]) -> Parsed:
+    """``parse()``'s result for ``text``, from the cache when this text was parsed before."""
+    key = hashlib.sha256(_reader_key() + text.encode("utf-8", "surrogatepass")).hexdigest()[:40]
     try:
-        key = fingerprint(root)
-        where = cache_dir() / f"casebook-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]}.pickle"
-    except OSError:
-        return build()
-    try:
-        with open(where, "rb") as f:
-            stored_key, value = pickle.load(f)
-        if stored_key == key:
-            return value
-    except Exception:  # missing, stale or damaged: build it again  # noqa: BLE001
+        where = cache_dir() / f"yaml-{key}.json"
+        with open(where, encoding="utf-8") as f:
+            stored = json.load(f)
+        return stored["data"], {tuple(path): int(line) for path, line in stored["lines"]}
+    except Exception:  # missing or damaged: parse it again  # noqa: BLE001
         pass
-    value = build()
+    data, lines = parse()
     try:
         where.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with tempfile.NamedTemporaryFile("wb", dir=where.parent, delete=False) as f:
-            pickle.dump((key, value), f, protocol=pickle.HIGHEST_PROTOCOL)
+        with tempfile.NamedTemporaryFile("w", dir=where.parent, delete=False, encoding="utf-8", suffix=".tmp") as f:
+            json.dump({"data": data, "lines": [[list(p), n] for p, n in lines.items()]}, f)
         os.replace(f.name, where)  # atomic: parallel grading workers never read half a file
-    except Exception:  # a read-only home or a full disk only costs speed  # noqa: BLE001
+    except Exception:  # a read-only home, a full disk or a sandbox only costs speed  # noqa: BLE001
         pass
-    return value
+    return data, lines

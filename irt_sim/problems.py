@@ -27,9 +27,16 @@ class Problem:
     field: str | None = None
 
     def __str__(self) -> str:
-        where = self.file + (f", line {self.line}" if self.line else "")
-        what = f"{self.field}: " if self.field else ""
-        return f"{where}: {what}{self.message}"
+        where = printable(self.file, 300) + (f", line {self.line}" if self.line else "")
+        what = f"{printable(self.field, 200)}: " if self.field else ""
+        return f"{where}: {what}{printable(self.message, 2000)}"
+
+
+def printable(text: object, most: int = 80) -> str:
+    """Text from a file, a folder name or a learner, fit to print: control characters (a terminal's
+    escape codes among them) written out as escapes, and cut to ``most`` characters."""
+    out = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
+    return out if len(out) <= most else out[: most - 1] + "…"
 
 
 def describe_path(path: FieldPath) -> str:
@@ -80,7 +87,7 @@ def _plain_message(err: dict[str, Any], model: type[BaseModel], path: FieldPath)
     kind = err["type"]
     value = err.get("input")
     ctx = err.get("ctx") or {}
-    shown = repr(value) if not isinstance(value, str) else f"'{value}'"
+    shown = printable(repr(value) if not isinstance(value, str) else f"'{value}'", 120)
     if kind == "missing":
         return f"the required field '{path[-1]}' is missing." if path else "a required field is missing."
     if kind == "extra_forbidden":
@@ -163,11 +170,17 @@ def problems_from_validation(
 
 def display_path(path: Path, root: Path | None = None) -> str:
     """A short, readable path for messages (relative to ``root`` or the working folder when possible)."""
+    import os
+
+    here = Path(os.path.abspath(path))  # the path as given: a link is named as itself, not as its target
     for base in (root, Path.cwd()):
         if base is None:
             continue
         try:
-            return str(path.resolve().relative_to(base.resolve()))
+            return str(here.relative_to(Path(os.path.abspath(base))))
         except ValueError:
-            continue
+            try:
+                return str(path.resolve().relative_to(base.resolve()))
+            except ValueError:
+                continue
     return str(path)

@@ -58,20 +58,79 @@ def _plain(node: Any, path: FieldPath, lines: dict[FieldPath, int]) -> Any:
     return str(node)  # any other scalar (a tagged value) is taken as its text
 
 
+#: What one input file may be: the largest casebook file is about 30 KB, so these leave room for a
+#: trainer's long file and none for a file built to take the machine's memory.
+MAX_BYTES = 1_000_000
+MAX_VALUES = 100_000  # every value counted each time an alias repeats it
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
+
+
+class _Refused(Exception):
+    def __init__(self, line: int | None, message: str):
+        super().__init__(message)
+        self.line, self.message = line, message
+
+
+def _check_nodes(root: Any) -> None:
+    """Refuse, before anything is built, what the casebook format does not use and what would cost
+    far more than the text: tags, merge keys and aliases that repeat a part past MAX_VALUES."""
+    seen = 0
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        seen += 1
+        if seen > MAX_VALUES:
+            raise _Refused(None, f"this file would expand to more than {MAX_VALUES:,} values (anchors and aliases "
+                                 "repeat parts of it inside each other); write the values out.")
+        line = node.start_mark.line + 1 if getattr(node, "start_mark", None) else None
+        tag = str(node.tag)
+        if tag == "tag:yaml.org,2002:merge":
+            raise _Refused(line, "merge keys ('<<: *name') are not used in casebook files; write the fields out.")
+        if tag not in _PLAIN_TAGS:
+            tag = tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Refused(line, f"'{tag[:40]}' is a YAML tag, which casebook files do not use; remove it and write "
+                                 "a plain value, list or group of fields.")
+        if isinstance(node.value, list):
+            for item in node.value:
+                todo.extend(item if isinstance(item, tuple) else (item,))
+
+
 class _TextDates(RoundTripConstructor):
     """Keep dates as text: the models parse them, so a bad date ('2026-02-30') gets a located message
-    instead of an exception from deep inside the YAML library."""
+    instead of an exception from deep inside the YAML library. The document is checked (_check_nodes)
+    before it is built."""
+
+    def get_single_data(self) -> Any:
+        node = self.composer.get_single_node()
+        if node is None:
+            return None
+        _check_nodes(node)
+        return self.construct_document(node)
 
 
 _TextDates.add_constructor("tag:yaml.org,2002:timestamp", _TextDates.construct_scalar)
 
 
-def read_yaml(text: str, file: str) -> tuple[Any, dict[FieldPath, int]]:
-    """Parse YAML text; raise CasebookError with a located, plain message if it is malformed."""
+def read_yaml(text: str, file: str, *, cache: bool = False) -> tuple[Any, dict[FieldPath, int]]:
+    """Parse YAML text; raise CasebookError with a located, plain message if it is malformed. With
+    ``cache``, text parsed before comes from the parse cache (irt_sim.loadcache)."""
+    if cache:
+        from .loadcache import parsed
+
+        return parsed(text, lambda: _read_yaml(text, file))
+    return _read_yaml(text, file)
+
+
+def _read_yaml(text: str, file: str) -> tuple[Any, dict[FieldPath, int]]:
+    if len(text) > MAX_BYTES:
+        raise CasebookError([Problem(file=file, message=f"the file is larger than {MAX_BYTES // 1000:,} KB, far more than a "
+                                                        "casebook file needs; split it or remove what does not belong.")])
     yaml = YAML(typ="rt")
     yaml.Constructor = _TextDates
     try:
         node = yaml.load(io.StringIO(text))
+    except _Refused as exc:
+        raise CasebookError([Problem(file=file, line=exc.line, message=exc.message)]) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -102,10 +161,10 @@ class Loaded:
 
 
 def parse_document(text: str, model: type[M], file: str, *, doc_id: str | None = None,
-                   defaults: dict[str, Any] | None = None) -> Loaded:
+                   defaults: dict[str, Any] | None = None, cache: bool = False) -> Loaded:
     """Validate one YAML document as ``model``; raise CasebookError listing every problem in it.
     ``defaults`` fill top-level fields the text leaves out (line numbers stay the text's own)."""
-    data, lines = read_yaml(text, file)
+    data, lines = read_yaml(text, file, cache=cache)
     if data is None:
         raise CasebookError([Problem(file=file, line=1, message="the file is empty.")])
     if not isinstance(data, dict):

@@ -1,5 +1,5 @@
-"""The casebook load cache: an unchanged casebook comes from the cache, any edit makes a fresh load,
-and a damaged or unwritable cache only costs speed."""
+"""The YAML parse cache: an unchanged file comes from the cache, any edit makes a fresh parse, a
+damaged or unwritable cache only costs speed, and nothing planted in it can run code."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ def own_cache(tmp_path, monkeypatch):
 
 def test_an_unchanged_casebook_comes_from_the_cache(scratch_casebook, own_cache):
     first = load_casebook(scratch_casebook)
-    assert cache_dir() == own_cache and len(list(own_cache.glob("casebook-*.pickle"))) == 1
+    files = len(list(scratch_casebook.rglob("*.yaml")))
+    assert cache_dir() == own_cache and len(list(own_cache.glob("yaml-*.json"))) == files
     again = load_casebook(scratch_casebook)
     assert again is not first  # a fresh copy: a caller may change its book without touching others'
     assert again.customers == first.customers and again.plans == first.plans and again.problems == first.problems
@@ -36,10 +37,27 @@ def test_an_edit_makes_a_fresh_load(scratch_casebook, own_cache):
 
 def test_a_damaged_cache_file_is_rebuilt(scratch_casebook, own_cache):
     load_casebook(scratch_casebook)
-    (cached,) = own_cache.glob("casebook-*.pickle")
-    cached.write_bytes(b"not a pickle")
+    for cached in own_cache.glob("yaml-*.json"):
+        cached.write_bytes(b"not json")
     assert len(load_casebook(scratch_casebook).customers) == 14
-    assert cached.read_bytes() != b"not a pickle"
+    assert all(c.read_bytes() != b"not json" for c in own_cache.glob("yaml-*.json"))
+
+
+class _Planted:
+    def __reduce__(self):
+        import os
+
+        return (os.system, (f"touch {os.environ['IRT_ACADEMY_CACHE']}/RAN",))
+
+
+def test_nothing_planted_in_the_cache_runs(scratch_casebook, own_cache):
+    import pickle
+
+    load_casebook(scratch_casebook)
+    for cached in own_cache.glob("*"):
+        cached.write_bytes(pickle.dumps(("key", _Planted())))
+    assert len(load_casebook(scratch_casebook).customers) == 14
+    assert not (own_cache / "RAN").exists()
 
 
 def test_a_cache_that_cannot_be_written_still_loads(scratch_casebook, tmp_path, monkeypatch):
