@@ -22,6 +22,19 @@ c.Execute.interrupt_on_timeout = True
 # A learner's code runs in the grading sandbox (irt_sim/sandbox.py): it reads only the kit and its own
 # notebook, writes only a scratch folder, has no network and has limits on memory, CPU and processes.
 c.Execute.kernel_manager_class = "irt_sim.sandbox.SandboxedKernelManager"
+# Test cells run again outside the learner's kernel (irt_sim/regrade.py), so code in an answer cell
+# cannot change a score or put a page of its own into a test cell's feedback; the rest is nbgrader's list.
+c.Autograde.autograde_preprocessors = [
+    "nbgrader.preprocessors.Execute",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "irt_sim.regrade.TrustedTests",
+    "irt_sim.nbgrader_steps.SafeOutputs",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
 # A graded kernel has nothing to save: stop it at once instead of waiting for a clean shutdown (0.1 s a notebook).
 c.Execute.shutdown_kernel = "immediate"
 
@@ -34,6 +47,7 @@ c.OverwriteCells.add_missing_cells = True
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "nbgrader.preprocessors.ClearHiddenTests",
+    "irt_sim.nbgrader_steps.SafeOutputs",
     "irt_sim.nbgrader_steps.PlainErrors",
     "irt_sim.nbgrader_steps.CellLabels",
     "irt_sim.nbgrader_steps.PendingGrades",

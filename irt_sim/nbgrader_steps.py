@@ -50,6 +50,36 @@ def safe_html(html: str) -> str:
                         protocols=["http", "https", "mailto"], strip=False)
 
 
+#: The outputs a learner's own cell may keep in a page a trainer opens: pictures and text. HTML is
+#: kept as safe_html leaves it; scripts, SVG (which can hold scripts), widgets and the rest are dropped.
+SAFE_OUTPUTS = ("text/plain", "image/png", "image/jpeg", "image/gif")
+
+
+class SafeOutputs(Preprocessor):
+    """A learner's own cells' outputs made safe to open: no script, no style, no frame (an autograde and
+    a feedback step). Test cells' outputs come from irt_sim.regrade, run apart from the learner's code."""
+
+    enabled = Bool(True)
+
+    def preprocess_cell(self, cell, resources, index):
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if meta.get("locked") and not meta.get("solution"):
+            return cell, resources
+        if cell.get("cell_type") == "markdown":  # the trainer's formgrader renders its HTML as it is
+            cell.source = safe_html(cell.source)
+            return cell, resources
+        for output in cell.get("outputs", []):
+            data = output.get("data")
+            if not isinstance(data, dict):
+                continue
+            kept = {k: v for k, v in data.items() if k in SAFE_OUTPUTS}
+            if "text/html" in data:
+                kept["text/html"] = safe_html("".join(data["text/html"]) if isinstance(data["text/html"], list)
+                                              else data["text/html"])
+            output["data"] = kept or {"text/plain": "(an output that cannot be shown here)"}
+        return cell, resources
+
+
 class PlainErrors(Preprocessor):
     """Each error output becomes one plain sentence: no exception name, no message, no traceback,
     whose context lines would also show the hidden tests (nbgrader issues #917, #1363)."""

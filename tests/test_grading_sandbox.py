@@ -13,6 +13,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import socket
 import threading
 from pathlib import Path
@@ -93,6 +94,30 @@ except MemoryError:
 }
 
 
+# Wrong answers, and grading helpers rebound so that every check passes and every hidden test gives 1.
+REBINDER = {
+    "answer_1": '''
+import irt_sim.grading, sys
+irt_sim.grading.grade_scenario = lambda *a, **k: 1.0
+sys.modules["irt_sim.grading"].grade_scenario = irt_sim.grading.grade_scenario
+check_choice = lambda *a, **k: None
+answer_1 = "irt"
+''',
+    "answer_2": '''
+get_ipython().events.register("post_run_cell", lambda result: print("4 of" + " 4 FORGED"))
+answer_2 = "irt"
+''',
+    "answer_3": '''
+from IPython.display import HTML, Javascript, SVG, display
+display(HTML('<script>window.PWNED = 1</script><img src=x onerror="window.PWNED = 2"><b>bold is fine</b>'))
+display(Javascript("window.PWNED = 3"))
+display(SVG('<svg xmlns="http://www.w3.org/2000/svg"><script>window.PWNED = 4</script></svg>'))
+answer_3 = "irt"
+''',
+    "answer_4": 'answer_4 = "arc"',
+}
+
+
 @pytest.fixture(scope="module")
 def attacked(tmp_path_factory):
     base = tmp_path_factory.mktemp("attack")
@@ -113,7 +138,7 @@ def attacked(tmp_path_factory):
 
     threading.Thread(target=accept, daemon=True).start()
     subs = base / "submissions"
-    for student, cells in (("attacker", ATTACKS), ("honest", None)):
+    for student, cells in (("attacker", ATTACKS), ("honest", None), ("rebinder", REBINDER)):
         nb = nbformat.from_dict(json.loads(json.dumps(release)))
         for c in nb.cells:
             gid = c.metadata.get("nbgrader", {}).get("grade_id", "")
@@ -121,6 +146,8 @@ def attacked(tmp_path_factory):
                 right = {"1": "committee", "2": "referral", "3": "arc", "4": "irt"}[gid[-1]]
                 c.source = (cells[gid].replace("PORT", str(port)).replace("MARKER", repr(MARKER)) if cells
                             else f'{gid} = "{right}"')
+        if student == "rebinder":  # and a Markdown cell of the learner's own, with a script in it
+            nb.cells.append(nbformat.v4.new_markdown_cell('My notes <script>window.PWNED = 5</script>'))
         (subs / student).mkdir(parents=True)
         nbformat.write(nb, subs / student / "irt_or_not.ipynb")
     os.environ["IRT_TEST_SECRET"] = SECRET
@@ -180,13 +207,35 @@ def test_a_learner_cannot_start_hundreds_of_processes_or_take_the_memory(attacke
     assert "REFUSED" in said["answer_4"]
 
 
-def test_without_bubblewrap_grading_refuses_with_a_plain_message(tmp_path, monkeypatch, capsys):
+def test_without_bubblewrap_grading_refuses_with_a_plain_message(attacked, tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(sandbox, "_bwrap", lambda: None)
     sandbox.problem.cache_clear()
     try:
-        code = main(["grade", "irt_or_not", "--submissions", str(tmp_path), "--course", str(Path("exercises").resolve())])
+        code = main(["grade", "irt_or_not", "--submissions", str(tmp_path), "--course", str(attacked[0])])
     finally:
         sandbox.problem.cache_clear()
     said = capsys.readouterr()
     assert code != 0
     assert "bubblewrap" in said.out + said.err and "Traceback" not in said.out + said.err
+
+
+def test_a_rebound_grading_helper_changes_no_score_and_is_reported(attacked):
+    course, _, _, out, _, _ = attacked
+    rows = (course / "grades-irt_or_not.csv").read_text().splitlines()
+    assert any(r.startswith("irt_or_not,rebinder,") and ",0.0," in r for r in rows), rows
+    assert "rebinder: Scenario 1 scored 1 in the learner's own kernel but 0" in out, out
+    graded = nbformat.read(course / "autograded" / "rebinder" / "irt_or_not" / "irt_or_not.ipynb", as_version=4)
+    tests = [c for c in graded.cells if c.metadata.get("nbgrader", {}).get("grade_id", "").startswith("test_")]
+    assert len(tests) == 4 and "4 of 4 FORGED" not in json.dumps([c.outputs for c in tests])
+
+
+def test_a_learners_html_and_scripts_never_reach_a_page_someone_opens(attacked):
+    course = attacked[0]
+    nb = nbformat.read(course / "autograded" / "rebinder" / "irt_or_not" / "irt_or_not.ipynb", as_version=4)
+    graded = json.dumps([c.get("outputs", []) for c in nb.cells] + [c.source for c in nb.cells if c.cell_type == "markdown"])
+    feedback = (course / "feedback" / "rebinder" / "irt_or_not" / "irt_or_not.html").read_text()
+    for page in (graded, feedback):
+        assert "<script>window.PWNED" not in page
+        assert not re.search(r"<img[^>]*onerror", page)
+        assert "application/javascript" not in page and "image/svg+xml" not in page
+    assert "<b>bold is fine</b>" in feedback
