@@ -28,6 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from .problems import printable as shown
+from .safefiles import safe_cell
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -64,18 +67,79 @@ def run_nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True)
 
 
+#: What an LMS download may unpack to: a class's notebooks are a few MB; a zip bomb is refused.
+ZIP_LIMITS = {"entries": 5000, "total_mb": 500, "ratio": 200}
+NOTEBOOK_MB = 20  # one submitted notebook
+
+
+def _unzip(archive: Path, target: Path) -> None:
+    """Unpack ``archive`` into ``target``, refusing unsafe paths and anything past ZIP_LIMITS (counted
+    as the bytes come out, so a header that lies about its size changes nothing)."""
+    limit = ZIP_LIMITS["total_mb"] * 1024 * 1024
+    written = 0
+    with zipfile.ZipFile(archive) as z:
+        members = z.infolist()
+        if len(members) > ZIP_LIMITS["entries"]:
+            raise ValueError(f"the zip file holds {len(members)} files, more than {ZIP_LIMITS['entries']}; "
+                             "download the submissions of one assignment at a time")
+        for member in members:  # never write outside the target folder
+            if member.filename.startswith("/") or ".." in Path(member.filename).parts:
+                raise ValueError(f"the zip file holds an unsafe path: {shown(member.filename)}")
+        for member in members:
+            if member.is_dir():
+                continue
+            out = target / member.filename
+            out.parent.mkdir(parents=True, exist_ok=True)
+            with z.open(member) as src, open(out, "wb") as dst:
+                while chunk := src.read(1 << 20):
+                    written += len(chunk)
+                    if written > limit or (written > (1 << 20) and written > ZIP_LIMITS["ratio"] * max(1, member.compress_size)):
+                        raise ValueError(f"the zip file unpacks to more than it should ({shown(member.filename)} alone "
+                                         f"grows past {ZIP_LIMITS['ratio']} times its packed size, or the whole past "
+                                         f"{ZIP_LIMITS['total_mb']} MB); it is not a download of notebooks")
+                    dst.write(chunk)
+
+
 def _students(submissions: Path, work: Path) -> Path:
     """A folder of student folders: DIR itself, or a zip (as an LMS download) unpacked into ``work``."""
     if submissions.is_file() and zipfile.is_zipfile(submissions):
         target = work / "unzipped"
-        with zipfile.ZipFile(submissions) as z:
-            for member in z.namelist():  # never write outside the target folder
-                if member.startswith("/") or ".." in Path(member).parts:
-                    raise ValueError(f"the zip file holds an unsafe path: {member}")
-            z.extractall(target)
+        target.mkdir()
+        _unzip(submissions, target)
         inner = [p for p in target.iterdir() if p.is_dir()]
         return inner[0] if len(inner) == 1 and not any(inner[0].glob("*.ipynb")) else target
     return submissions
+
+
+def safe_student_id(name: str, taken: set[str]) -> str:
+    """A learner id nbgrader, a file system and a spreadsheet all take: letters, digits, '.', '_' and
+    '-', starting with a letter or digit, at most 64 characters, unique among ``taken``."""
+    import re
+
+    base = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-._")[:64] or "learner"
+    sid, n = base, 2
+    while sid in taken:
+        sid, n = f"{base}-{n}", n + 1
+    taken.add(sid)
+    return sid
+
+
+#: nbgrader's markers, which a learner's own cell must not hold: the feedback step would cut at them.
+_MARKERS = ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "BEGIN SOLUTION", "END SOLUTION")
+
+
+def _read_notebook(path: Path):
+    """The notebook at ``path``, or a plain reason it cannot be graded."""
+    import nbformat
+
+    if path.stat().st_size > NOTEBOOK_MB * 1024 * 1024:
+        return None, f"is larger than {NOTEBOOK_MB} MB (clear its outputs and submit it again)"
+    try:
+        nb = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
+        nbformat.validate(nb)
+    except (ValueError, UnicodeDecodeError, AttributeError, TypeError, KeyError, nbformat.ValidationError):
+        return None, "is not a readable notebook (the file is damaged or is not a notebook)"
+    return nb, None
 
 
 def release_is_current(course: Path, assignment: str) -> bool:
@@ -100,9 +164,18 @@ def collect(course: Path, assignment: str, submissions: Path, report: GradingRep
     """Copy each student's notebooks into course/submitted/<student>/<assignment>/."""
     expected = sorted(p.name for p in (course / "source" / assignment).glob("*.ipynb"))
     students = []
+    taken: set[str] = set()
     for folder in sorted(p for p in _students(submissions, work).iterdir() if p.is_dir()):
-        student = folder.name
-        found = {p.name: p for p in folder.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts}
+        student = safe_student_id(folder.name, taken)
+        if student != folder.name:
+            report.note(student, f"the folder '{shown(folder.name)}' is graded as '{student}' (a learner id holds only "
+                                 "letters, digits, '.', '_' and '-').")
+        # a link could point at the trainer's own files (the worked answers): only real files count
+        links = sorted(shown(p.name) for p in folder.rglob("*") if p.is_symlink())
+        if links:
+            report.note(student, f"links were ignored (only files are graded): {', '.join(links[:10])}.")
+        found = {p.name: p for p in folder.rglob("*.ipynb")
+                 if ".ipynb_checkpoints" not in p.parts and not p.is_symlink() and p.is_file()}
         target = course / "submitted" / student / assignment
         shutil.rmtree(target, ignore_errors=True)
         target.mkdir(parents=True)
@@ -111,18 +184,30 @@ def collect(course: Path, assignment: str, submissions: Path, report: GradingRep
             if name not in found:
                 report.note(student, f"{name} is missing from the submission; it scores 0.")
                 continue
-            try:
-                json.loads(found[name].read_text(encoding="utf-8"))
-            except (ValueError, UnicodeDecodeError):
-                report.note(student, f"{name} is not a readable notebook (the file is damaged); it scores 0.")
+            nb, why = _read_notebook(found[name])
+            if nb is None:
+                report.note(student, f"{name} {why}; it scores 0.")
                 continue
-            shutil.copy2(found[name], target / name)
+            marked = False
+            for cell in nb.cells:
+                if cell.get("metadata", {}).get("nbgrader", {}).get("locked"):
+                    continue
+                for marker in _MARKERS:
+                    if marker in cell.source:
+                        cell.source, marked = cell.source.replace(marker, marker.lower()), True
+            if marked:
+                report.note(student, f"{name}: a cell of the learner's held nbgrader's own markers (such as 'BEGIN HIDDEN "
+                                     "TESTS'); they were written in small letters so that the feedback can be made.")
+            import nbformat
+
+            nbformat.write(nb, target / name)
             usable += 1
-        extra = sorted({p.name for p in folder.rglob("*") if p.is_file()} - set(expected) - {"timestamp.txt"})
+        extra = sorted({shown(p.name) for p in folder.rglob("*") if p.is_file() and not p.is_symlink()}
+                       - set(expected) - {"timestamp.txt"})
         if extra:
-            report.note(student, f"extra files were ignored: {', '.join(extra)}.")
+            report.note(student, f"extra files were ignored: {', '.join(extra[:10])}{' ...' if len(extra) > 10 else ''}.")
         stamp = folder / "timestamp.txt"
-        if stamp.exists():
+        if stamp.is_file() and not stamp.is_symlink() and stamp.stat().st_size < 200:
             shutil.copy2(stamp, target / "timestamp.txt")
         if usable:
             students.append(student)
@@ -221,14 +306,6 @@ GRADE_COLUMNS = ["assignment", "student_id", "last_name", "first_name", "email",
                  "hand_graded_score", "raw_score", "late_submission_penalty", "score", "max_score", "to_grade_by_hand"]
 
 
-def safe_cell(value: object) -> object:
-    """A spreadsheet cell that cannot run as a formula (OWASP's rule for CSV injection): text that
-    starts with = + - @ or a tab or carriage return gets a leading apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def export_grades(course: Path, assignment: str, to: Path) -> int:
     """One CSV for one assignment, with only the learners who submitted it (a learning platform
     would post a false zero for the others), the points graded automatically and by hand, and the
@@ -297,6 +374,26 @@ def readings_to_look_at(course: Path, assignment: str, student: str) -> list[Rea
     return sorted(out, key=lambda r: order[r.kind])
 
 
+def regraded_cells(course: Path, assignment: str, student: str) -> list[str]:
+    """The test cells whose score in the learner's own kernel differed from the one recorded (irt_sim.regrade)."""
+    from .nbgrader_steps import cell_label
+    from .regrade import REGRADED
+
+    notes = []
+    for path in sorted((course / "autograded" / student / assignment).glob("*.ipynb")):
+        try:
+            cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+        except (OSError, ValueError):
+            continue
+        for cell in cells:
+            changed = cell.get("metadata", {}).get(REGRADED)
+            if isinstance(changed, dict):
+                notes.append(f"{cell_label(cell)} scored {changed.get('kernel') or 0:g} in the learner's own kernel but "
+                             f"{changed.get('recorded') or 0:g} when run apart from the learner's code; "
+                             f"{changed.get('recorded') or 0:g} is recorded (look for answer cells that change the grading)")
+    return notes
+
+
 def write_look_at(readings: list[Reading], to: Path) -> None:
     import csv
 
@@ -330,6 +427,9 @@ def grade(assignment: str, submissions: Path, course: Path, workers: int | None 
         for student in students:
             for note in tamper_report(course, assignment, student):
                 report.note(student, note)
+        from .casebook import load_casebook
+
+        load_casebook()  # fills the parse cache here: grading kernels may read it, never write it
         workers = max(1, min(workers or os.cpu_count() or 1, len(students) or 1))
         groups = [students[i::workers] for i in range(workers)]
         say(f"Grading {len(students)} submission(s) of {assignment} with {workers} worker(s) ...")
@@ -357,6 +457,8 @@ def grade(assignment: str, submissions: Path, course: Path, workers: int | None 
         report.note(student, "the notebook could not be run; it scores 0.")
     for student in sorted(recorded):
         report.readings += readings_to_look_at(course, assignment, student)
+        for note in regraded_cells(course, assignment, student):
+            report.note(student, note)
         if not list((course / "feedback" / student / assignment).glob("*.html")):
             report.note(student, "graded, but its feedback page could not be written; run `nbgrader generate_feedback "
                                  f"{assignment} --force` in the course folder to see why.")
