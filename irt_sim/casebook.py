@@ -16,8 +16,9 @@ from pydantic import BaseModel
 
 from .ips.profile import AgencyProfile
 from .model import Community, Customer, Plan, Program
-from .problems import FieldPath, Problem, describe_path, display_path, printable
-from .yamlfile import MAX_BYTES, CasebookError, Loaded, M, parse_document, read_yaml
+from .problems import FieldPath, Problem, describe_path, display_path
+from .inputfile import NotAFile, read_input
+from .yamlfile import CasebookError, Loaded, M, parse_document, read_yaml
 
 __all__ = ["CasebookError", "Casebook", "KINDS", "Loaded", "load_casebook", "load_file", "load_plan",
            "parse_document", "read_yaml"]
@@ -33,35 +34,6 @@ KINDS: dict[str, tuple[type[BaseModel], str | None]] = {
 }
 
 
-class _NotAFile(OSError):
-    """A path that is not a plain file inside the casebook: the message says what it is."""
-
-
-def read_input(path: Path, within: Path | None = None, most: int = MAX_BYTES) -> str:
-    """The text of ``path``, which must be a regular file (not a device or a pipe, which could be read
-    for ever) no larger than ``most`` bytes and, with ``within``, inside that folder once links are
-    followed (a link out of the casebook could show any file of the machine's)."""
-    import stat
-
-    if within is not None:
-        target = path.resolve()
-        if not target.is_relative_to(within.resolve()):
-            raise _NotAFile(f"the file leads by a link to {printable(target, 120)}, outside the casebook folder; copy "
-                            "the file into the casebook instead.")
-    info = path.stat()
-    if not stat.S_ISREG(info.st_mode):
-        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "a pipe" if stat.S_ISFIFO(info.st_mode) else "a device or a socket"
-        raise _NotAFile(f"this is {kind}, not a file; a casebook holds plain text files.")
-    if info.st_size > most:
-        raise _NotAFile(f"the file is larger than {most // 1000:,} KB, far more than a casebook file needs; split it "
-                        "or remove what does not belong.")
-    with open(path, "rb") as f:  # at most one byte past the limit, however the file grows meanwhile
-        data = f.read(most + 1)
-    if len(data) > most:
-        raise _NotAFile(f"the file is larger than {most // 1000:,} KB; split it or remove what does not belong.")
-    return data.decode("utf-8")
-
-
 def load_file(path: str | Path, model: type[M], *, root: Path | None = None, cache: bool = True,
               within: Path | None = None) -> Loaded:
     """Read and validate one file; the file name (without .yaml) is the object's id. ``within``: the
@@ -74,7 +46,7 @@ def load_file(path: str | Path, model: type[M], *, root: Path | None = None, cac
         raise CasebookError([Problem(file=shown, message="the file does not exist.")]) from None
     except UnicodeDecodeError:
         raise CasebookError([Problem(file=shown, message="the file is not plain text (UTF-8); save it again as UTF-8 text.")]) from None
-    except _NotAFile as exc:
+    except NotAFile as exc:
         raise CasebookError([Problem(file=shown, message=str(exc))]) from None
     except OSError as exc:
         raise CasebookError([Problem(file=shown, message=f"the file cannot be read ({exc.strerror}).")]) from None

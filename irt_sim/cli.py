@@ -26,7 +26,9 @@ from typing import Sequence
 
 from .casebook import CasebookError, casebook_for_plan, default_casebook_dir, kit_root, load_casebook, load_plan
 from .checks import SECTIONS, Finding, Severity, check_plan
+from .inputfile import read_input
 from .problems import display_path
+from .safefiles import OutputRefused, frame_csv, write_output
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -201,7 +203,11 @@ def cmd_ips_plan(args: argparse.Namespace) -> int:
         for r in plan.itertuples(index=False):
             print(f"  - [{r[0]}] {r[1]} Responsible: {r[2]}. Target date: {r[3]}.")
     if args.csv:
-        plan.to_csv(args.csv, index=False)
+        try:
+            write_output(Path(args.csv), frame_csv(plan), force=args.force)
+        except OutputRefused as exc:
+            print(str(exc), file=sys.stderr)
+            return EXIT_UNREADABLE
         print(f"\nThe plan table was written to {args.csv}.")
     return EXIT_OK if report.all_met else EXIT_FINDINGS
 
@@ -226,21 +232,25 @@ def cmd_ips_outcomes(args: argparse.Namespace) -> int:
     if len(tables) > 1:
         print("\nAll agencies together (learning community roll-up)")
         print(_outcomes_text(roll_up(tables)))
-    if args.csv and tables:
-        import pandas as pd
+    try:
+        if args.csv and tables:
+            import pandas as pd
 
-        pd.concat(tables, ignore_index=True).to_csv(args.csv, index=False)
-        print(f"\nThe quarterly table was written to {args.csv}.")
-    if args.chart and tables:
-        import pandas as pd
+            write_output(Path(args.csv), frame_csv(pd.concat(tables, ignore_index=True)), force=args.force)
+            print(f"\nThe quarterly table was written to {args.csv}.")
+        if args.chart and tables:
+            import pandas as pd
 
-        from .ips.charts import outcomes_trend_chart
+            from .ips.charts import outcomes_trend_chart
 
-        chart = outcomes_trend_chart(pd.concat(tables, ignore_index=True))
-        Path(args.chart).write_bytes(chart.png())
-        alt = Path(args.chart).with_suffix(".txt")
-        alt.write_text(chart.alt_text + "\n", encoding="utf-8")
-        print(f"\nThe trend chart was written to {args.chart}, its text alternative to {alt}.")
+            chart = outcomes_trend_chart(pd.concat(tables, ignore_index=True))
+            alt = Path(args.chart).with_suffix(".txt")
+            write_output(Path(args.chart), chart.png(), force=args.force)
+            write_output(alt, chart.alt_text + "\n", force=args.force)
+            print(f"\nThe trend chart was written to {args.chart}, its text alternative to {alt}.")
+    except OutputRefused as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_UNREADABLE
     if not readable:
         return EXIT_UNREADABLE
     if skipped:
@@ -267,7 +277,11 @@ def cmd_export_plan(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     formats = list(FORMATS) if "all" in args.format else list(dict.fromkeys(args.format))
     findings = check_plan(loaded.obj, book)
-    written = export_plan(loaded.obj, book, Path(args.out), formats)
+    try:
+        written = export_plan(loaded.obj, book, Path(args.out), formats, force=args.force)
+    except OutputRefused as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_UNREADABLE
     print(f"Wrote {len(written)} file(s) to {display_path(Path(args.out))}:")
     for path in written:
         print(f"  {path.name}")
@@ -286,9 +300,10 @@ def cmd_plan_update(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     status_path = Path(args.status)
     try:
-        text = status_path.read_text(encoding="utf-8-sig")
+        text = read_input(status_path).removeprefix("\ufeff")
     except (OSError, UnicodeDecodeError) as exc:
-        print(f"{display_path(status_path)}: the file cannot be read ({exc}).", file=sys.stderr)
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        print(f"{display_path(status_path)}: the file cannot be read ({why}).", file=sys.stderr)
         return EXIT_UNREADABLE
     try:
         on = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
@@ -430,6 +445,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", action="append", required=True, choices=["md", "html", "docx", "pdf", "csv", "ics", "all"],
                    help="md, html, docx, pdf, csv (action items), ics (due dates), or all; repeat for several")
     p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--force", action="store_true", help="replace files already in DIR")
     p.add_argument("--casebook", metavar="DIR")
     p.set_defaults(func=cmd_export_plan)
 
@@ -463,11 +479,13 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("profile", metavar="PROFILE.yaml")
     c.add_argument("--threshold", type=int, help="total counted as good fidelity (default 100)")
     c.add_argument("--csv", metavar="OUT.csv", help="write the plan table (area, action steps, responsible, target date)")
+    c.add_argument("--force", action="store_true", help="replace OUT.csv if it exists")
     c.set_defaults(func=cmd_ips_plan)
     c = isub.add_parser("outcomes", help="quarterly outcomes from one or more caseload files")
     c.add_argument("caseload", nargs="+", metavar="CASELOAD.csv")
     c.add_argument("--csv", metavar="OUT.csv", help="write the quarterly table")
     c.add_argument("--chart", metavar="OUT.png", help="draw the employment-rate trend (and write its text alternative beside it)")
+    c.add_argument("--force", action="store_true", help="replace the output files if they exist")
     c.set_defaults(func=cmd_ips_outcomes)
 
     p = sub.add_parser("lab", help="start JupyterLab on the course")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from .vocab import (
     BarrierType,
@@ -36,6 +36,20 @@ Id = Annotated[
 ]
 Text = Annotated[str, Field(min_length=1)]
 
+
+
+#: The dates a casebook file can hold: a year from 1900 to 2199. A date such as 9999-12-31 is a slip
+#: (or a test of the kit), and a day after it would not exist.
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+
+
+def _plausible_day(value: object) -> object:
+    if isinstance(value, dt.date) and not FIRST_DAY <= value <= LAST_DAY:
+        raise ValueError(f"{value.isoformat()} is out of range: dates in a casebook fall between 1900 and 2199")
+    return value
+
+
+Day = Annotated[dt.date, AfterValidator(_plausible_day)]
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
@@ -270,10 +284,10 @@ class Release(_Strict):
     to: Id = Field(description="The program the release is for (a program id).")
     what: list[Text] = Field(default_factory=list, description="The information it covers.")
     purpose: str | None = Field(default=None, description="What the information is shared for.")
-    signed_on: dt.date | None = Field(default=None, description="The day it was signed, as YYYY-MM-DD.")
-    until: dt.date | None = Field(default=None, description="The day it ends, as YYYY-MM-DD.")
+    signed_on: Day | None = Field(default=None, description="The day it was signed, as YYYY-MM-DD.")
+    until: Day | None = Field(default=None, description="The day it ends, as YYYY-MM-DD.")
     signed_by: ReleaseSigner = Field(default=ReleaseSigner.customer, description="customer, parent, guardian or representative.")
-    revoked_on: dt.date | None = Field(default=None, description="The day the customer took it back, if they did.")
+    revoked_on: Day | None = Field(default=None, description="The day the customer took it back, if they did.")
     meets: list[RecordsRule] = Field(
         default_factory=list, description="The federal rules whose consent requirements the release meets: part2 "
         "(substance use treatment records, 42 CFR 2.31), ferpa (education records, 34 CFR 99.30), hipaa.")
@@ -367,11 +381,11 @@ def _date_or_ongoing(value: object) -> object:
     raise ValueError(f"'{value}' is neither a date nor 'ongoing'; write dates as YYYY-MM-DD, e.g. 2026-08-30")
 
 
-DueDate = Annotated[dt.date | Literal["ongoing"], BeforeValidator(_date_or_ongoing)]
+DueDate = Annotated[dt.date | Literal["ongoing"], BeforeValidator(_date_or_ongoing), AfterValidator(_plausible_day)]
 
 
 class Meeting(_Strict):
-    date: dt.date = Field(description="The day the team met, as YYYY-MM-DD.")
+    date: Day = Field(description="The day the team met, as YYYY-MM-DD.")
     format: Literal["in_person", "virtual", "phone", "hybrid"] = "in_person"
     place: str | None = None
 
@@ -431,9 +445,9 @@ class Commitment(_Strict):
 class Phase(_Strict):
     phase: Text = Field(description="The phase as the team names it, e.g. 'During training'.")
     stage: Stage = Field(description="Where it sits: preparation, training, job_search, early_employment or long_term.")
-    starts: dt.date | None = Field(default=None, description="When the phase starts, as YYYY-MM-DD (the timing rules of "
+    starts: Day | None = Field(default=None, description="When the phase starts, as YYYY-MM-DD (the timing rules of "
                                    "VR and TANF use it).")
-    ends: dt.date | None = Field(default=None, description="When the phase ends, as YYYY-MM-DD.")
+    ends: Day | None = Field(default=None, description="When the phase ends, as YYYY-MM-DD.")
     commitments: list[Commitment] = Field(default_factory=list)
 
     @property
@@ -451,10 +465,10 @@ class ActionItem(_Strict):
 class ProgramRecord(_Strict):
     """Where the customer stands with one program, with dates: the rules on timing read these."""
 
-    applied: dt.date | None = Field(default=None, description="The day the customer applied.")
-    eligible: dt.date | None = Field(default=None, description="The day the program decided the customer is eligible, "
+    applied: Day | None = Field(default=None, description="The day the customer applied.")
+    eligible: Day | None = Field(default=None, description="The day the program decided the customer is eligible, "
                                      "or the day it is due to decide (a date after the meeting).")
-    individual_plan: dt.date | None = Field(default=None, description="The day the program's own plan with the customer "
+    individual_plan: Day | None = Field(default=None, description="The day the program's own plan with the customer "
                                             "is signed (the IPE, for VR): signed already, or agreed at the meeting.")
     waiting: bool = Field(default=False, description="true if the customer waits under the program's order of selection.")
     extended_services: str | None = Field(
@@ -464,7 +478,7 @@ class ProgramRecord(_Strict):
 
 
 class FollowUp(_Strict):
-    next_meeting: dt.date | None = Field(default=None, description="Date of the next team meeting, as YYYY-MM-DD.")
+    next_meeting: Day | None = Field(default=None, description="Date of the next team meeting, as YYYY-MM-DD.")
     timeline: str | None = Field(default=None, description="Agreed rhythm of further meetings, e.g. 'at each milestone'.")
 
 

@@ -60,7 +60,7 @@ def _plain(node: Any, path: FieldPath, lines: dict[FieldPath, int]) -> Any:
 
 #: What one input file may be: the largest casebook file is about 30 KB, so these leave room for a
 #: trainer's long file and none for a file built to take the machine's memory.
-MAX_BYTES = 1_000_000
+MAX_BYTES = 1_000_000  # the same as irt_sim.inputfile's, for text that comes from elsewhere (a notebook)
 MAX_VALUES = 100_000  # every value counted each time an alias repeats it
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 

@@ -10,6 +10,7 @@ from ..casebook import Casebook
 from ..model import Plan
 from .build import Doc, agency_note, agenda, partner_ids, plan_sheet
 from .render import to_docx, to_html, to_markdown, to_pdf
+from ..safefiles import OutputRefused, write_output
 from .tracking import actions_csv, actions_ics, status_update
 
 FORMATS = ("md", "html", "docx", "pdf", "csv", "ics")
@@ -33,25 +34,26 @@ def plan_documents(plan: Plan, book: Casebook) -> dict[str, Doc]:
     return docs
 
 
-def export_plan(plan: Plan, book: Casebook, out: Path, formats: list[str]) -> list[Path]:
-    """Write the plan's documents in ``formats`` into ``out``; returns the files written."""
+def export_plan(plan: Plan, book: Casebook, out: Path, formats: list[str], *, force: bool = False) -> list[Path]:
+    """Write the plan's documents in ``formats`` into ``out``; returns the files written. Nothing is
+    written when ``out`` is a link, or when a file would be replaced without ``force`` (safefiles)."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise ValueError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)} or all")
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
+    if out.is_symlink():
+        raise OutputRefused(f"{out} is a link; give a plain folder.")
+    files: dict[Path, object] = {}
     for fmt in formats:
         if fmt == "csv":
-            path = out / f"{plan.id}-actions.csv"
-            path.write_text(actions_csv(plan), encoding="utf-8")
-            written.append(path)
+            files[out / f"{plan.id}-actions.csv"] = lambda: actions_csv(plan)
         elif fmt == "ics":
-            path = out / f"{plan.id}-actions.ics"
-            path.write_bytes(actions_ics(plan, book))
-            written.append(path)
+            files[out / f"{plan.id}-actions.ics"] = lambda: actions_ics(plan, book)
         else:
             for stem, doc in plan_documents(plan, book).items():
-                path = out / f"{stem}.{fmt}"
-                path.write_bytes(_RENDER[fmt](doc))
-                written.append(path)
-    return written
+                files[out / f"{stem}.{fmt}"] = lambda doc=doc, fmt=fmt: _RENDER[fmt](doc)
+    taken = [p for p in files if p.is_symlink() or (p.exists() and not force)]
+    if taken:  # say so before anything is written, so no half set of files is left
+        raise OutputRefused(f"{len(taken)} of the files exist already or are links ({', '.join(p.name for p in taken[:3])}"
+                            f"{' ...' if len(taken) > 3 else ''}); add --force to replace files (links are never followed).")
+    out.mkdir(parents=True, exist_ok=True)
+    return [write_output(path, make(), force=force) for path, make in files.items()]

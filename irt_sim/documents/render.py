@@ -10,29 +10,48 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from pathlib import Path
 
 from .build import Bullets, Doc, Heading, Para, Table
 
 
+#: Characters that Markdown (or the HTML it may hold) reads as markup: each is written escaped, so a
+#: case note pasted into an agency's system shows the text as typed, with no tag, link or script.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&|])")
+_MD_LINE_START = re.compile(r"(?m)^(\s*)([#+\-])")  # a heading, a list item
+_MD_NUMBERED = re.compile(r"(?m)^(\s*)(\d+)\.")  # a numbered list item
+
+
+def _md(text: str, *, starts_line: bool = True) -> str:
+    """Text as Markdown shows it literally: markup characters escaped, control characters dropped;
+    with ``starts_line``, also what would make a line a heading or a list item."""
+    clean = "".join(c if c.isprintable() or c == "\n" else " " for c in str(text))
+    text = _MD_SPECIAL.sub(r"\\\1", clean)
+    if starts_line:
+        text = _MD_NUMBERED.sub(r"\1\2\\.", _MD_LINE_START.sub(r"\1\\\2", text))
+    return text
+
+
 def _md_cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "/")
+    return _md(" ".join(str(text).split()), starts_line=False)
 
 
 def to_markdown(doc: Doc) -> str:
-    out = [f"# {doc.title}", ""]
+    out = [f"# {_md_cell(doc.title)}", ""]
     for b in doc.blocks:
         if isinstance(b, Heading):
-            out += ["#" * b.level + " " + b.text, ""]
+            out += ["#" * b.level + " " + _md_cell(b.text), ""]
         elif isinstance(b, Para):
-            out += [b.text, ""]
+            out += [_md(b.text), ""]
         elif isinstance(b, Bullets):
-            out += [f"- {i}" for i in b.items] + [""]
+            out += [f"- {_md_cell(i)}" for i in b.items] + [""]
         elif isinstance(b, Table):
-            out += [f"**{b.caption}**", "", "| " + " | ".join(b.headers) + " |", "|" + " --- |" * len(b.headers)]
+            out += [f"**{_md_cell(b.caption)}**", "", "| " + " | ".join(_md_cell(h) for h in b.headers) + " |",
+                    "|" + " --- |" * len(b.headers)]
             out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in b.rows] + [""]
     if doc.footer:
-        out += ["---", "", f"*{doc.footer}*", ""]
+        out += ["---", "", f"*{_md_cell(doc.footer)}*", ""]
     return "\n".join(out)
 
 
@@ -64,30 +83,38 @@ def to_html(doc: Doc, lang: str = "en") -> str:
             f"<body><main>{''.join(body)}</main>{footer}</body>\n</html>\n")
 
 
+#: What XML 1.0 (and so a DOCX file) cannot hold: control characters other than tab and line breaks.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml(text: object) -> str:
+    return _NOT_XML.sub("", str(text))
+
+
 def to_docx(doc: Doc) -> bytes:
     from docx import Document
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     d = Document()
-    d.core_properties.title = doc.title
+    d.core_properties.title = _xml(doc.title)
     d.core_properties.language = "en-US"
-    d.add_heading(doc.title, level=1)
+    d.add_heading(_xml(doc.title), level=1)
     for b in doc.blocks:
         if isinstance(b, Heading):
-            d.add_heading(b.text, level=min(b.level, 9))
+            d.add_heading(_xml(b.text), level=min(b.level, 9))
         elif isinstance(b, Para):
-            d.add_paragraph(b.text)
+            d.add_paragraph(_xml(b.text))
         elif isinstance(b, Bullets):
             for item in b.items:
-                d.add_paragraph(item, style="List Bullet")
+                d.add_paragraph(_xml(item), style="List Bullet")
         elif isinstance(b, Table):
-            d.add_paragraph(b.caption, style="Caption")
+            d.add_paragraph(_xml(b.caption), style="Caption")
             t = d.add_table(rows=1, cols=len(b.headers))
             t.style = "Table Grid"
             header = t.rows[0]
             for cell, text in zip(header.cells, b.headers):
-                cell.text = text
+                cell.text = _xml(text)
                 for run in cell.paragraphs[0].runs:
                     run.bold = True
             flag = OxmlElement("w:tblHeader")  # repeat the header row on every page, and mark it as a header
@@ -95,9 +122,9 @@ def to_docx(doc: Doc) -> bytes:
             header._tr.get_or_add_trPr().append(flag)
             for row in b.rows:
                 for cell, text in zip(t.add_row().cells, row):
-                    cell.text = str(text)
+                    cell.text = _xml(text)
     if doc.footer:
-        d.sections[0].footer.paragraphs[0].text = doc.footer
+        d.sections[0].footer.paragraphs[0].text = _xml(doc.footer)
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()
@@ -107,6 +134,11 @@ def _font_dir() -> Path:
     import matplotlib
 
     return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+
+def _fit(text: object, most: int = 1200) -> str:
+    text = str(text)
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def to_pdf(doc: Doc) -> bytes:
@@ -150,8 +182,8 @@ def to_pdf(doc: Doc) -> bytes:
                     row.cell(h)
                 for values in b.rows:
                     row = table.row()
-                    for v in values:
-                        row.cell(str(v))
+                    for v in values:  # a row must fit on a page; the other formats keep the whole text
+                        row.cell(_fit(v))
             pdf.ln(2)
     if doc.footer:
         pdf.ln(3)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..casebook import Casebook
 from ..model import Plan
 from ..problems import Problem
+from ..safefiles import safe_row
 
 STATUSES = ("open", "done", "late")
 
@@ -24,22 +25,28 @@ def actions_csv(plan: Plan) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["action", "responsible", "due", "status"])
-    for a in plan.action_items:
+    for a in plan.action_items:  # opened in Excel by caseworkers: no cell may run as a formula
         due = "ongoing" if a.due == "ongoing" else (a.due.isoformat() if a.due else "")
-        w.writerow([a.action, _names(plan, a.responsible), due, "open"])
+        w.writerow(safe_row([a.action, _names(plan, a.responsible), due, "open"]))
     return buf.getvalue()
 
 
+def _line(text: str) -> str:
+    """One line of text for a calendar: line breaks and other control characters become spaces."""
+    return " ".join("".join(c if c.isprintable() else " " for c in str(text)).split())
+
+
 def actions_ics(plan: Plan, book: Casebook) -> bytes:
-    """One all-day event per dated action item, and one for the next meeting."""
-    from icalendar import Calendar, Event
+    """One all-day event per dated action item, and one for the next meeting. Every text goes in as
+    iCalendar text (escaped by the icalendar library), on one line."""
+    from icalendar import Calendar, Event, vText
 
     customer = book.customer(plan.customer)
-    who = customer.name if customer else plan.customer
+    who = _line(customer.name if customer else plan.customer)
     cal = Calendar()
     cal.add("prodid", "-//IRT Community Academy kit//action items//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", f"IRT action items: {who}")
+    cal.add("x-wr-calname", vText(f"IRT action items: {who}"))
     stamp = dt.datetime.combine(plan.meeting.date, dt.time(12, 0), tzinfo=dt.timezone.utc)  # reproducible files
     for i, a in enumerate(plan.action_items, 1):
         if not isinstance(a.due, dt.date):
@@ -49,8 +56,8 @@ def actions_ics(plan: Plan, book: Casebook) -> bytes:
         e.add("dtstamp", stamp)
         e.add("dtstart", a.due)
         e.add("dtend", a.due + dt.timedelta(days=1))
-        e.add("summary", f"Due: {a.action}")
-        e.add("description", f"IRT plan for {who}. Responsible: {_names(plan, a.responsible) or 'nobody named'}.")
+        e.add("summary", vText(_line(f"Due: {a.action}")))
+        e.add("description", vText(_line(f"IRT plan for {who}. Responsible: {_names(plan, a.responsible) or 'nobody named'}.")))
         cal.add_component(e)
     if plan.follow_up.next_meeting:
         e = Event()
@@ -58,7 +65,7 @@ def actions_ics(plan: Plan, book: Casebook) -> bytes:
         e.add("dtstamp", stamp)
         e.add("dtstart", plan.follow_up.next_meeting)
         e.add("dtend", plan.follow_up.next_meeting + dt.timedelta(days=1))
-        e.add("summary", f"Next IRT meeting: {who}")
+        e.add("summary", vText(f"Next IRT meeting: {who}"))
         cal.add_component(e)
     return cal.to_ical()
 

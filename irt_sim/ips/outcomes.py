@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..problems import Problem, display_path
+from ..inputfile import read_input
+from ..problems import Problem, display_path, printable
 
 COLUMNS = ["person_id", "start_date", "job_periods", "closure_date", "closed_while_working", "education_periods"]
 
@@ -47,11 +48,21 @@ class Caseload:
     problems: list[Problem]
 
 
+#: The years a caseload's dates may fall in: IPS began in the 1990s, and a date far outside this is a
+#: slip that would make the quarterly table thousands of quarters long.
+FIRST_YEAR, LAST_YEAR = 1980, 2100
+MAX_BYTES = 50_000_000  # a caseload of about half a million people
+
+
 def _date(text: str, field: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError(f"{field}: '{text}' is not a date; write YYYY-MM-DD") from None
+        raise ValueError(f"{field}: '{printable(text, 40)}' is not a date; write YYYY-MM-DD") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(f"{field}: {day.isoformat()} is out of range; a caseload's dates fall between "
+                         f"{FIRST_YEAR} and {LAST_YEAR}")
+    return day
 
 
 def _periods(text: str, field: str) -> tuple[Period, ...]:
@@ -95,9 +106,10 @@ def read_caseload(source: str | Path, agency: str | None = None, *, text: str | 
     problems: list[Problem] = []
     if text is None:
         try:
-            text = Path(source).read_text(encoding="utf-8-sig")
+            text = read_input(Path(source), most=MAX_BYTES).removeprefix("\ufeff")
         except (OSError, UnicodeDecodeError) as exc:
-            return Caseload(agency, [], [Problem(file=shown, message=f"the file cannot be read ({exc}).")])
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            return Caseload(agency, [], [Problem(file=shown, message=f"the file cannot be read ({why}).")])
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip() for h in (reader.fieldnames or [])]
     missing = [c for c in COLUMNS if c not in header]
@@ -105,7 +117,15 @@ def read_caseload(source: str | Path, agency: str | None = None, *, text: str | 
         return Caseload(agency, [], [Problem(file=shown, line=1, message=f"the header lacks the column(s) "
                                              f"{', '.join(missing)}; it should be: {','.join(COLUMNS)}")])
     people, seen = [], set()
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:  # a cell past the csv module's limit (128 KB): this row only
+            problems.append(Problem(file=shown, line=reader.line_num + 1, message="a cell of this row is far too long "
+                                    "to be a caseload value; the row was left out."))
+            continue
         line = reader.line_num
         if None in row:  # more cells than columns
             problems.append(Problem(file=shown, line=line, message="the row has more cells than the header; "
