@@ -107,7 +107,8 @@ def main(argv: list[str]) -> int:
     if action == "setup":
         return 0
     if action == "start":
-        return subprocess.call([str(BIN / "irt-academy"), "lab", *rest])
+        sys.stdout.flush()  # the lab takes this process's place, so signals reach it and nothing is left behind
+        os.execv(str(BIN / "irt-academy"), [str(BIN / "irt-academy"), "lab", *rest])
     ensure_chromium()
     ensure_proxy()
     say("Running the test suite ...")

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -398,7 +397,12 @@ def cmd_lab(args: argparse.Namespace) -> int:
     print("Starting JupyterLab on the course. Press Ctrl+C twice to stop it.")
     from .grader import kit_env  # the formgrader creates its gradebook with the environment's alembic
 
-    return subprocess.call(cmd, cwd=root, env=kit_env())
+    # JupyterLab takes this process's place: a service manager's or a hub's SIGTERM (or Ctrl+C) then
+    # reaches it directly, and it stops its kernels and leaves nothing behind.
+    sys.stdout.flush()
+    os.chdir(root)
+    os.execve(cmd[0], cmd, kit_env())
+    return EXIT_OK  # not reached
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
