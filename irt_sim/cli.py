@@ -419,8 +419,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print("--preheat is the number of kernels kept ready per page: 1 or more.", file=sys.stderr)
         return EXIT_UNREADABLE
     print(f"Serving the demo pages at http://{args.host}:{args.port}/ (Ctrl+C stops it).", flush=True)
+    for name in ("pages_per_minute", "connect_within", "kernel_memory", "kernel_cpu"):
+        if getattr(args, name) < 1:
+            print(f"--{name.replace('_', '-')} must be 1 or more.", file=sys.stderr)
+            return EXIT_UNREADABLE
     serve(port=args.port, host=args.host, max_visitors=args.max_visitors, rendering=args.rendering,
-          max_memory=args.max_memory, preheat=args.preheat)
+          max_memory=args.max_memory, preheat=args.preheat, pages_per_minute=args.pages_per_minute,
+          connect_within=args.connect_within, kernel_memory=args.kernel_memory, kernel_cpu=args.kernel_cpu,
+          trust_proxy=args.trust_proxy)
     return EXIT_OK
 
 
@@ -511,6 +517,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--preheat", type=int, default=1, metavar="N",
                    help="with preheated rendering, kernels kept ready per page (default 1); raise it before a "
                         "session where many people open the pages at the same minute (each waits with about 115 MB)")
+    p.add_argument("--pages-per-minute", type=int, default=10, metavar="N",
+                   help="pages one address may open in a minute (default 10); behind a proxy that sets "
+                        "X-Forwarded-For, add --trust-proxy")
+    p.add_argument("--trust-proxy", action="store_true",
+                   help="take the visitor's address from the reverse proxy's X-Real-Ip or X-Forwarded-For header")
+    p.add_argument("--connect-within", type=int, default=15, metavar="S",
+                   help="seconds a page's kernel waits for its page to connect (or come back) before it is freed "
+                        "(default 15)")
+    p.add_argument("--kernel-memory", type=int, default=2048, metavar="MB",
+                   help="address space one kernel may map (default 2048 MB; it holds about 150 MB of it)")
+    p.add_argument("--kernel-cpu", type=int, default=120, metavar="S",
+                   help="CPU seconds one kernel may use in its life (default 120; a page needs a few)")
     p.set_defaults(func=cmd_demo)
     return parser
 

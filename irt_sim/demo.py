@@ -20,10 +20,12 @@ import gzip
 import html
 import mimetypes
 import os
+import time
 from pathlib import Path
 
+from jupyter_client.ioloop import AsyncIOLoopKernelManager
 from tornado.web import HTTPError, StaticFileHandler
-from traitlets import Int
+from traitlets import Bool, Int
 from traitlets.config import Config
 from voila.app import Voila
 from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
@@ -87,22 +89,50 @@ class IndexHandler(TornadoVoilaTreeHandler):
         self.finish(index_html(self.base_url))
 
 
+SLOW_DOWN_HTML = _page("Too many pages at once",
+                       "<h1>Please slow down</h1><p>This address has opened many demo pages in the last minute. "
+                       "Please wait a minute, then reload this page.</p>")
+
+
+def _not_found(handler) -> None:
+    handler.set_status(404)
+    handler.finish(_page("Not found", f'<h1>There is no such page</h1><p><a href="{handler.base_url}">The demo '
+                                      "pages</a></p>"))
+
+
 class PageHandler(TornadoVoilaHandler):
-    """A page, or the busy page when the visitor cap is reached."""
+    """A page, or the busy page when the visitor cap is reached. The visitor's place is reserved before
+    anything is started (Tornado runs one handler at a time until it awaits), so a burst of requests
+    can never start more kernels than there are places."""
 
     async def get(self, path=None):
         name = (path or "").removesuffix(".ipynb")
         if name not in PAGES:
-            self.set_status(404)
-            self.finish(_page("Not found", f'<h1>There is no such page</h1><p><a href="{self.base_url}">The demo '
-                              "pages</a></p>"))
+            _not_found(self)
             return
-        if not self.settings["irt_has_room"]():
+        app: DemoVoila = self.settings["irt_app"]
+        if not app.client_may_open(app.client_of(self.request)):
+            self.set_status(429)
+            self.set_header("Retry-After", "60")
+            self.finish(SLOW_DOWN_HTML)
+            return
+        if not app.reserve():
             self.set_status(503)
             self.set_header("Retry-After", "60")
             self.finish(BUSY_HTML)
             return
-        return await super().get(path)
+        before = app.page_kernels()
+        try:
+            return await super().get(path)
+        finally:
+            app.release(before)
+
+
+class LogoutHandler(TornadoVoilaTreeHandler):
+    """The demo has no accounts: /logout is simply not a page (Voila's own answered 500)."""
+
+    def get(self, path=None):
+        _not_found(self)
 
 
 class PageClosedHandler(VoilaShutdownKernelHandler):
@@ -203,6 +233,25 @@ def children_mb(pid: int) -> list[float]:
     return found
 
 
+#: A kernel's resident memory before it has run its page, for places reserved but not yet started.
+KERNEL_MB = 150.0
+
+
+class LimitedKernelManager(AsyncIOLoopKernelManager):
+    """A demo kernel under limits of its own (prlimit, from util-linux): address space and CPU time, as
+    DemoVoila's kernel_memory and kernel_cpu say. A kernel past them fails alone."""
+
+    limits: tuple[int, int] | None = None  # (MB, seconds), set by the demo app
+
+    def format_kernel_cmd(self, extra_arguments=None):
+        cmd = super().format_kernel_cmd(extra_arguments)
+        prlimit = "/usr/bin/prlimit"
+        if not os.path.exists(prlimit) or self.limits is None:
+            return cmd
+        memory_mb, cpu_seconds = self.limits
+        return [prlimit, f"--as={memory_mb * 2**20}", f"--cpu={cpu_seconds}", "--core=0", "--", *cmd]
+
+
 class DemoVoila(Voila):
     """Voila, serving only the kit's pages, with caps on visitors and memory."""
 
@@ -210,18 +259,55 @@ class DemoVoila(Voila):
     max_visitors = Int(20, help="Pages open at once; one more visitor gets the busy page.").tag(config=True)
     max_memory = Int(4096, help="MB the server and all its kernels may hold together (0: no limit). A "
                                 "visitor is let in only while one more kernel still fits.").tag(config=True)
+    kernel_memory = Int(2048, help="MB of address space one kernel may map (its resident memory is about a "
+                                   "tenth of it); a kernel past it fails alone.").tag(config=True)
+    kernel_cpu = Int(120, help="Seconds of CPU one kernel may use in its life; a page needs a few.").tag(config=True)
+    connect_within = Int(15, help="Seconds a page's kernel waits for the page to connect, or to come back "
+                                  "after it went, before it is shut down and its place freed.").tag(config=True)
+    pages_per_minute = Int(10, help="Pages one client (IP address) may open in a minute.").tag(config=True)
+    trust_proxy = Bool(False, help="Take the client's address from a reverse proxy's X-Real-Ip or "
+                                   "X-Forwarded-For header (only behind a proxy that sets it).").tag(config=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        LimitedKernelManager.limits = (self.kernel_memory, self.kernel_cpu)
+        self._reserved = 0
+        self._page_kernels: set[str] = set()  # kernels handed to a visitor's page
+        self._alone_since: dict[str, float] = {}  # page kernel -> when it was last seen with no connection
+        self._opened: dict[str, list[float]] = {}  # client -> when it opened its last pages
+
+    # --- counting -------------------------------------------------------------------------------
+
+    def kernel_pids(self) -> list[int]:
+        """Every kernel process, those still starting too: the server's children, from /proc."""
+        me, found = os.getpid(), []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == me:
+                    found.append(int(stat.parent.name))
+            except (OSError, ValueError, IndexError):
+                continue
+        return found
+
+    def _pool_tasks(self) -> list:
+        return [t for pool in getattr(self.kernel_manager, "_pools", {}).values() for t in pool]
+
+    def pooled_ids(self) -> set[str]:
+        out = set()
+        for task in self._pool_tasks():
+            if task.done() and not task.cancelled() and task.exception() is None:
+                out.add(task.result().get("kernel_id"))
+        return out
 
     def visitors(self) -> int:
-        """Kernels serving a visitor: all kernels minus those waiting heated in the pools."""
-        pooled = sum(len(pool) for pool in getattr(self.kernel_manager, "_pools", {}).values())
-        return max(0, len(self.kernel_manager.list_kernel_ids()) - pooled)
+        """Places taken: the pages served (their kernels) plus the requests still being answered, or the
+        kernel processes not waiting in a pool (starting ones count), whichever is more."""
+        served = len(self._page_kernels & set(self.kernel_manager.list_kernel_ids()))
+        return max(len(self.kernel_pids()) - len(self._pool_tasks()), served + self._reserved)
 
     def memory(self) -> tuple[float, float]:
         """MB held now by the server and its kernels, and by its largest kernel."""
-        kernels = []
-        for kid in self.kernel_manager.list_kernel_ids():
-            pid = getattr(getattr(self.kernel_manager.get_kernel(kid), "provisioner", None), "pid", None)
-            kernels.append(resident_mb(pid) if pid else 0.0)
+        kernels = [resident_mb(pid) for pid in self.kernel_pids()]
         return resident_mb(os.getpid()) + sum(kernels), max(kernels, default=0.0)
 
     def has_room(self) -> bool:
@@ -229,9 +315,81 @@ class DemoVoila(Voila):
             return False
         if self.max_memory:
             used, largest = self.memory()
-            # the visitor's kernel, or the pool's refill once they take a preheated one, must still fit
-            return used + max(largest, 150.0) <= self.max_memory
+            # the visitor's kernel, or the pool's refill once they take a preheated one, must still fit,
+            # and so must the kernels of places reserved but not started yet
+            return used + self._reserved * KERNEL_MB + max(largest, KERNEL_MB) <= self.max_memory
         return True
+
+    # --- places ---------------------------------------------------------------------------------
+
+    def reserve(self) -> bool:
+        """Take a place for a visitor now (no await between the check and the count)."""
+        if not self.has_room():
+            return False
+        self._reserved += 1
+        return True
+
+    def page_kernels(self) -> tuple[set[str], set[str]]:
+        return set(self.kernel_manager.list_kernel_ids()), self.pooled_ids()
+
+    def release(self, before: tuple[set[str], set[str]]) -> None:
+        """The page has been sent: its kernel now counts by itself. Note which kernel it was (a
+        preheated one taken from a pool, or one started for it) so that it is watched."""
+        self._reserved -= 1
+        kernels_before, pooled_before = before
+        pooled_now = self.pooled_ids()
+        taken = pooled_before - pooled_now
+        if not self._pool_tasks():  # no pools (plain or progressive rendering): the kernel started for it
+            taken |= set(self.kernel_manager.list_kernel_ids()) - kernels_before
+        self._page_kernels |= {k for k in taken if k}
+
+    def client_of(self, request) -> str:
+        """The visitor's address: the connection's, or behind a trusted proxy the one it reports."""
+        if self.trust_proxy:
+            forwarded = request.headers.get("X-Real-Ip") or request.headers.get("X-Forwarded-For", "").split(",")[-1]
+            if forwarded.strip():
+                return forwarded.strip()
+        return request.remote_ip
+
+    def client_may_open(self, client: str) -> bool:
+        now = time.monotonic()
+        recent = [t for t in self._opened.get(client, []) if now - t < 60]
+        if len(recent) >= self.pages_per_minute:
+            self._opened[client] = recent
+            return False
+        self._opened[client] = [*recent, now]
+        if len(self._opened) > 10_000:  # forget clients gone quiet
+            self._opened = {c: ts for c, ts in self._opened.items() if ts and now - ts[-1] < 60}
+        return True
+
+    async def free_lonely_kernels(self) -> None:
+        """Shut down each page kernel that has had no connection for connect_within seconds: a page
+        that never connected (a bare request), or one that went away, busy or not."""
+        now = time.monotonic()
+        running = set(self.kernel_manager.list_kernel_ids())
+        self._page_kernels &= running
+        for kid in list(self._page_kernels):
+            try:
+                connections = self.kernel_manager.kernel_model(kid).get("connections", 0)
+            except Exception:  # noqa: BLE001 - gone meanwhile
+                self._page_kernels.discard(kid)
+                continue
+            if connections:
+                self._alone_since.pop(kid, None)
+                continue
+            since = self._alone_since.setdefault(kid, now)
+            if now - since >= self.connect_within:
+                self.log.info("Shutting down kernel %s: its page has not been connected for %s s", kid,
+                              self.connect_within)
+                self._page_kernels.discard(kid)
+                self._alone_since.pop(kid, None)
+                await self.kernel_manager.shutdown_kernel(kid, now=True)
+
+    def start(self):
+        from tornado.ioloop import PeriodicCallback
+
+        PeriodicCallback(self.free_lonely_kernels, 2000).start()
+        super().start()
 
     def setup_template_dirs(self):
         super().setup_template_dirs()
@@ -243,7 +401,7 @@ class DemoVoila(Voila):
         # gzip the page and its scripts (about 5 MB of JavaScript and CSS). Voila's tornado_settings
         # cannot do it: they are applied after the application has chosen its output transforms.
         settings["compress_response"] = True
-        settings["irt_has_room"] = self.has_room
+        settings["irt_app"] = self
         return settings
 
     def init_handlers(self):
@@ -259,15 +417,20 @@ class DemoVoila(Voila):
                 handler = _gzipped_once(handler)
             kept.append((pattern, handler, *rest))
         kept.insert(0, (self.server_url.rstrip("/") + "/?", IndexHandler, {"voila_configuration": self.voila_configuration}))
+        kept.insert(0, (self.server_url.rstrip("/") + "/logout/?", LogoutHandler, {"voila_configuration": self.voila_configuration}))
         return kept
 
 
 def demo_config(port: int, host: str, max_visitors: int, rendering: str = "preheated", max_memory: int = 4096,
-                preheat: int = 1) -> Config:
-    """The hardened configuration of DemoVoila (also used by the tests and bench/)."""
+                preheat: int = 1, trust_proxy: bool = False, **limits: int) -> Config:
+    """The hardened configuration of DemoVoila (also used by the tests and bench/). ``limits``: any of
+    DemoVoila's pages_per_minute, connect_within, kernel_memory and kernel_cpu."""
     c = Config()
     c.Voila.port, c.Voila.ip, c.Voila.port_retries, c.Voila.open_browser = port, host, 0, False
     c.DemoVoila.max_visitors, c.DemoVoila.max_memory = max_visitors, max_memory
+    for name, value in limits.items():
+        setattr(c.DemoVoila, name, value)
+    c.DemoVoila.trust_proxy = trust_proxy
     # Voila's defaults, stated here so that a configuration file elsewhere cannot loosen them
     c.VoilaConfiguration.strip_sources = True
     c.VoilaConfiguration.show_tracebacks = False
@@ -280,6 +443,8 @@ def demo_config(port: int, host: str, max_visitors: int, rendering: str = "prehe
     c.MappingKernelManager.cull_idle_timeout = 120
     c.MappingKernelManager.cull_interval = 30
     c.MappingKernelManager.cull_connected = False
+    # each kernel runs under its own limits of memory and CPU time (LimitedKernelManager)
+    c.MappingKernelManager.kernel_manager_class = "irt_sim.demo.LimitedKernelManager"
     if rendering not in RENDERINGS:
         raise ValueError(f"rendering must be one of {', '.join(RENDERINGS)}, not {rendering!r}")
     # the two cannot be combined: a preheated page has already run before anyone asks for it
@@ -292,7 +457,7 @@ def demo_config(port: int, host: str, max_visitors: int, rendering: str = "prehe
 
 
 def serve(port: int = 8866, host: str = "127.0.0.1", max_visitors: int = 20, rendering: str = "preheated",
-          max_memory: int = 4096, preheat: int = 1) -> None:
-    app = DemoVoila(config=demo_config(port, host, max_visitors, rendering, max_memory, preheat))
+          max_memory: int = 4096, preheat: int = 1, trust_proxy: bool = False, **limits: int) -> None:
+    app = DemoVoila(config=demo_config(port, host, max_visitors, rendering, max_memory, preheat, trust_proxy, **limits))
     app.initialize([str(pages_dir())])
     app.start()
