@@ -6,7 +6,9 @@ Prints, measured in this run:
 - `irt-academy grade` (in-process) with one worker (serial) and with one worker per core
   (parallel), each including feedback and the CSV export, and its autograde stage alone;
 - the ratios: serial against the floor (target within 1.3x), parallel speed-up (target 1.7x on
-  2 cores) and the parallel total (target under 40 s).
+  2 cores) and the parallel total (target under 40 s);
+- the parallel run again with the learners' kernels outside the grading sandbox
+  (IRT_GRADE_UNSANDBOXED=1): what the sandbox costs (target under 1.3x).
 
     .venv/bin/python bench/bench_grading.py
 """
@@ -82,6 +84,11 @@ def main() -> None:
         serial, s_stages = run_grade(course, subs, 1)
         cores = os.cpu_count() or 1
         parallel, p_stages = run_grade(course, subs, cores)
+        os.environ["IRT_GRADE_UNSANDBOXED"] = "1"  # the same run with kernels outside the sandbox
+        try:
+            bare, _ = run_grade(course, subs, cores)
+        finally:
+            del os.environ["IRT_GRADE_UNSANDBOXED"]
     print(f"{N} submissions of negotiate_the_plan ({cores} cores)")
     print(f"floor (nbclient, in-process):        {f:6.1f} s  ({f / N:.2f} s a notebook)")
     print(f"autograde alone, 1 worker:           {s_stages['autograde']:6.1f} s  = {s_stages['autograde'] / f:.2f}x the floor "
@@ -92,6 +99,7 @@ def main() -> None:
           f"(target 1.7x); {'under' if parallel < 40 else 'OVER'} the 40 s target\n"
           f"                                     (autograde {p_stages['autograde']:.1f} s, with feedback "
           f"{p_stages['autograde and feedback']:.1f} s, gradebook {p_stages['recording']:.1f} s)")
+    print(f"the same without the sandbox:        {bare:6.1f} s; the sandbox costs {parallel / bare:.2f}x (target under 1.3x)")
 
 
 if __name__ == "__main__":

@@ -220,17 +220,22 @@ def resident_mb(pid: int) -> float:
         return 0.0
 
 
-def children_mb(pid: int) -> list[float]:
-    """Resident MB of each direct child of a process (a demo server's kernels), from /proc; for
-    measuring a running demo from outside (tests, bench/)."""
+def child_pids(pid: int) -> list[int]:
+    """The direct children of a process (a demo server's kernels, those still starting too), from /proc."""
     found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:  # the parent's pid
-                found.append(resident_mb(int(stat.parent.name)))
+                found.append(int(stat.parent.name))
         except (OSError, ValueError, IndexError):
             continue
     return found
+
+
+def children_mb(pid: int) -> list[float]:
+    """Resident MB of each direct child of a process, from /proc; for measuring a running demo from
+    outside (tests, bench/)."""
+    return [resident_mb(child) for child in child_pids(pid)]
 
 
 #: A kernel's resident memory before it has run its page, for places reserved but not yet started.
@@ -279,15 +284,8 @@ class DemoVoila(Voila):
     # --- counting -------------------------------------------------------------------------------
 
     def kernel_pids(self) -> list[int]:
-        """Every kernel process, those still starting too: the server's children, from /proc."""
-        me, found = os.getpid(), []
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == me:
-                    found.append(int(stat.parent.name))
-            except (OSError, ValueError, IndexError):
-                continue
-        return found
+        """Every kernel process, those still starting too: the server's children."""
+        return child_pids(os.getpid())
 
     def _pool_tasks(self) -> list:
         return [t for pool in getattr(self.kernel_manager, "_pools", {}).values() for t in pool]

@@ -339,6 +339,15 @@ def export_grades(course: Path, assignment: str, to: Path) -> int:
     return len(rows)
 
 
+def _autograded_cells(course: Path, assignment: str, student: str):
+    """The cells of each of a student's autograded notebooks that can be read."""
+    for path in sorted((course / "autograded" / student / assignment).glob("*.ipynb")):
+        try:
+            yield json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+        except (OSError, ValueError):
+            continue
+
+
 def readings_to_look_at(course: Path, assignment: str, student: str) -> list[Reading]:
     """From a student's autograded notebooks: every reading the grader noted (guesses first) and every
     answer cell that did not run as Python. Only test cells' notes count: a learner's own cells
@@ -348,11 +357,7 @@ def readings_to_look_at(course: Path, assignment: str, student: str) -> list[Rea
 
     out: list[Reading] = []
     seen: set[tuple[str, str]] = set()
-    for path in sorted((course / "autograded" / student / assignment).glob("*.ipynb")):
-        try:
-            cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
-        except (OSError, ValueError):
-            continue
+    for cells in _autograded_cells(course, assignment, student):
         for cell in cells:
             meta = cell.get("metadata", {}).get("nbgrader", {})
             gid = meta.get("grade_id", "")
@@ -380,11 +385,7 @@ def regraded_cells(course: Path, assignment: str, student: str) -> list[str]:
     from .regrade import REGRADED
 
     notes = []
-    for path in sorted((course / "autograded" / student / assignment).glob("*.ipynb")):
-        try:
-            cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
-        except (OSError, ValueError):
-            continue
+    for cells in _autograded_cells(course, assignment, student):
         for cell in cells:
             changed = cell.get("metadata", {}).get(REGRADED)
             if isinstance(changed, dict):
@@ -430,6 +431,9 @@ def grade(assignment: str, submissions: Path, course: Path, workers: int | None 
         from .casebook import load_casebook
 
         load_casebook()  # fills the parse cache here: grading kernels may read it, never write it
+        from .loadcache import open_to_readers
+
+        open_to_readers()
         workers = max(1, min(workers or os.cpu_count() or 1, len(students) or 1))
         groups = [students[i::workers] for i in range(workers)]
         say(f"Grading {len(students)} submission(s) of {assignment} with {workers} worker(s) ...")

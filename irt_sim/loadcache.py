@@ -5,7 +5,8 @@ second, validating what was parsed a fiftieth of that.
 Each entry is the plain data and line numbers that irt_sim.yamlfile.read_yaml made of one file's
 text, as JSON, named by a hash of the text and of the reader itself, so any edit, by a trainer or to
 the kit, makes a fresh parse. JSON holds data only: a planted entry can never run code (a pickle
-could), and the models still validate whatever comes out. The folder is the user's cache folder
+could), and the models still validate whatever comes out. Entries are readable by all, writable by
+the user alone. The folder is the user's cache folder
 ($IRT_ACADEMY_CACHE, else $XDG_CACHE_HOME/irt-academy, else ~/.cache/irt-academy); grading kernels
 may read it, never write it (irt_sim.sandbox). If the cache cannot be read or written, the file is
 simply parsed.
@@ -54,10 +55,25 @@ def parsed(text: str, parse: Callable[[], Parsed]) -> Parsed:
         pass
     data, lines = parse()
     try:
-        where.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # others may read (a grading kernel runs under an account of its own; the entries hold what the
+        # YAML files themselves hold), only the user may write
+        where.parent.mkdir(parents=True, exist_ok=True, mode=0o755)
         with tempfile.NamedTemporaryFile("w", dir=where.parent, delete=False, encoding="utf-8", suffix=".tmp") as f:
             json.dump({"data": data, "lines": [[list(p), n] for p, n in lines.items()]}, f)
+        os.chmod(f.name, 0o644)
         os.replace(f.name, where)  # atomic: parallel grading workers never read half a file
     except Exception:  # a read-only home, a full disk or a sandbox only costs speed  # noqa: BLE001
         pass
     return data, lines
+
+
+def open_to_readers() -> None:
+    """Let grading kernels (accounts of their own) read the cache: a folder made before, or by
+    tempfile, may be private. Writing stays the user's alone."""
+    try:
+        folder = cache_dir()
+        folder.chmod(0o755)
+        for entry in folder.glob("yaml-*.json"):
+            entry.chmod(0o644)
+    except OSError:  # not ours, or gone: the kernels parse for themselves
+        pass

@@ -124,6 +124,8 @@ def sandbox_command(cmd: list[str], scratch: Path, *, uid: int | None, limits: L
     for path in _SYSTEM:
         if os.path.exists(path):
             args += ["--ro-bind", path, path]
+    from .loadcache import cache_dir
+
     roots = _readable_roots()
     parents = sorted({str(a) for r in [*roots, scratch] for a in r.parents if str(a) != "/"}, key=len)
     for parent in parents:  # bubblewrap would make them private (0700); the kernel's account walks through
@@ -137,9 +139,10 @@ def sandbox_command(cmd: list[str], scratch: Path, *, uid: int | None, limits: L
            "TMPDIR": "/tmp", "IPYTHONDIR": str(home / ".ipython"), "MPLCONFIGDIR": str(home / ".matplotlib"),
            "JUPYTER_RUNTIME_DIR": str(home / ".runtime"), "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
            "PYTHONDONTWRITEBYTECODE": "1"}
-    for name in ("IRT_ACADEMY_CASEBOOK", "IRT_ACADEMY_CACHE"):
-        if os.environ.get(name):
-            env[name] = os.environ[name]
+    if os.environ.get("IRT_ACADEMY_CASEBOOK"):
+        env["IRT_ACADEMY_CASEBOOK"] = os.environ["IRT_ACADEMY_CASEBOOK"]
+    # the grader's parse cache, read only: the kernel's own home would hold none (a second a notebook)
+    env["IRT_ACADEMY_CACHE"] = str(cache_dir().resolve())
     for key, value in env.items():
         args += ["--setenv", key, value]
     args += ["--", "/usr/bin/prlimit", f"--as={limits.memory_mb * 1024 * 1024}", f"--cpu={limits.cpu_seconds}",

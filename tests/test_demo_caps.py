@@ -11,22 +11,11 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from irt_sim.demo import resident_mb
+from irt_sim.demo import child_pids, resident_mb
 
 from .servers import fetch, start_demo, stop
 
 PAGE = "/voila/render/team_explorer.ipynb"
-
-
-def kernel_pids(server_pid: int) -> list[int]:
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == server_pid:
-                found.append(int(stat.parent.name))
-        except (OSError, ValueError, IndexError):
-            continue
-    return found
 
 
 class Sampler:
@@ -38,7 +27,7 @@ class Sampler:
 
     def _run(self):
         while not self._stop.is_set():
-            pids = kernel_pids(self.pid)
+            pids = child_pids(self.pid)
             self.kernels = max(self.kernels, len(pids))
             self.memory = max(self.memory, resident_mb(self.pid) + sum(resident_mb(p) for p in pids))
             time.sleep(0.05)
@@ -87,9 +76,9 @@ def test_a_page_that_never_connects_frees_its_place_within_seconds():
         assert fetch(base + PAGE)[0] == 200  # a bare request: no browser, no websocket
         assert fetch(base + PAGE)[0] == 503
         deadline = time.monotonic() + 20
-        while time.monotonic() < deadline and kernel_pids(proc.pid):
+        while time.monotonic() < deadline and child_pids(proc.pid):
             time.sleep(0.5)
-        assert kernel_pids(proc.pid) == []
+        assert child_pids(proc.pid) == []
         assert fetch(base + PAGE)[0] == 200  # the place is free again
     finally:
         stop(proc)
@@ -111,9 +100,9 @@ def test_each_kernel_runs_under_limits_of_its_own():
     proc, base = start_demo("--max-visitors=2", "--kernel-memory=1500", "--kernel-cpu=90")
     try:
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and not kernel_pids(proc.pid):
+        while time.monotonic() < deadline and not child_pids(proc.pid):
             time.sleep(0.3)
-        (pid, *_) = kernel_pids(proc.pid)
+        (pid, *_) = child_pids(proc.pid)
         limits = Path(f"/proc/{pid}/limits").read_text()
         assert any(line.startswith("Max address space") and str(1500 * 2**20) in line for line in limits.splitlines())
         assert any(line.startswith("Max cpu time") and " 90 " in f" {line} " for line in limits.splitlines())

@@ -1,0 +1,108 @@
+"""Hostile input against its baseline, measured in this run.
+
+- A 306-byte YAML alias bomb (9^9 values once expanded) against the largest casebook file: the time
+  and the memory the reader takes to refuse it (target: under 1 s and 100 MB).
+- A burst of 30 slow requests at `irt-academy demo --rendering plain --max-visitors 3`, and 20 at
+  `--max-memory 700`: the most kernels and the most memory seen in /proc while it lasts, against the
+  caps (targets: never more kernels than places, never more memory than the limit plus one kernel).
+
+    .venv/bin/python bench/bench_untrusted.py
+"""
+
+from __future__ import annotations
+
+import resource
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from irt_sim.casebook import CasebookError
+from irt_sim.demo import child_pids, resident_mb
+from irt_sim.yamlfile import read_yaml
+
+KIT = Path(__file__).resolve().parent.parent
+BOMB = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join(["*" + chr(97 + i)] * 9) + "]\n" for i in range(8))
+
+
+def timed(text: str) -> tuple[float, float, str]:
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    try:
+        read_yaml(text, "f.yaml")
+        said = "parsed"
+    except CasebookError as exc:
+        said = str(exc)[:70]
+    return time.perf_counter() - start, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024, said
+
+
+def burst(args: list[str], n: int) -> tuple[list[int], int, float]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = tempfile.TemporaryFile()
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "irt-academy"), "demo", f"--port={port}",
+                             "--pages-per-minute=1000", *args], cwd=KIT, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(base + "/", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.3)
+    most = {"kernels": 0, "memory": 0.0}
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            pids = child_pids(proc.pid)
+            most["kernels"] = max(most["kernels"], len(pids))
+            most["memory"] = max(most["memory"], resident_mb(proc.pid) + sum(resident_mb(p) for p in pids))
+            time.sleep(0.05)
+
+    def get(_):
+        try:
+            return urllib.request.urlopen(base + "/voila/render/team_explorer.ipynb", timeout=120).status
+        except urllib.error.HTTPError as e:
+            return e.code
+
+    watcher = threading.Thread(target=sample)
+    watcher.start()
+    try:
+        with ThreadPoolExecutor(n) as pool:
+            statuses = list(pool.map(get, range(n)))
+    finally:
+        done.set()
+        watcher.join()
+        proc.terminate()
+        proc.wait(timeout=30)
+    return statuses, most["kernels"], most["memory"]
+
+
+def main() -> None:
+    largest = max((KIT / "casebook").rglob("*.yaml"), key=lambda p: p.stat().st_size)
+    base_s, base_mb, _ = timed(largest.read_text(encoding="utf-8"))
+    bomb_s, bomb_mb, said = timed(BOMB)
+    print(f"baseline: the largest casebook file ({largest.name}, {largest.stat().st_size:,} bytes) parses in "
+          f"{base_s:.3f} s, +{base_mb:.0f} MB")
+    print(f"alias bomb ({len(BOMB)} bytes): refused in {bomb_s:.3f} s ({bomb_s / base_s:.2f}x the baseline), "
+          f"+{bomb_mb:.0f} MB (targets: under 1 s and 100 MB): {said}")
+    statuses, kernels, _ = burst(["--rendering=plain", "--max-visitors=3", "--max-memory=0"], 30)
+    print(f"30 slow requests, 3 places: {statuses.count(200)} pages, {statuses.count(503)} busy; at most {kernels} "
+          f"kernel(s) at once = {kernels / 3:.2f}x the cap (target at most 1.00x)")
+    limit = 700
+    statuses, kernels, memory = burst(["--rendering=plain", "--max-visitors=50", f"--max-memory={limit}"], 20)
+    print(f"20 slow requests, {limit} MB: {statuses.count(200)} pages, {statuses.count(503)} busy; at most "
+          f"{memory:.0f} MB = {memory / limit:.2f}x the limit (target at most the limit plus one kernel of about "
+          f"150 MB, {(limit + 150) / limit:.2f}x)")
+
+
+if __name__ == "__main__":
+    main()
