@@ -126,15 +126,18 @@ def sandbox_command(cmd: list[str], scratch: Path, *, uid: int | None, limits: L
             args += ["--ro-bind", path, path]
     from .loadcache import cache_dir
 
+    # /tmp first: the kit itself may live below /tmp (a CI checkout), and a tmpfs mounted after its
+    # binds would hide it
+    args += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--size", str(limits.tmp_mb * 1024 * 1024),
+             "--tmpfs", "/tmp"]
     roots = _readable_roots()
-    parents = sorted({str(a) for r in [*roots, scratch] for a in r.parents if str(a) != "/"}, key=len)
+    parents = sorted({str(a) for r in [*roots, scratch] for a in r.parents if str(a) not in ("/", "/tmp")}, key=len)
     for parent in parents:  # bubblewrap would make them private (0700); the kernel's account walks through
         args += ["--perms", "0755", "--dir", parent]
     for root in roots:
         args += ["--ro-bind", str(root), str(root)]
     home = scratch / "home"
-    args += ["--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--size", str(limits.tmp_mb * 1024 * 1024),
-             "--tmpfs", "/tmp", "--bind", str(scratch), str(scratch), "--chdir", str(home)]
+    args += ["--bind", str(scratch), str(scratch), "--chdir", str(home)]
     env = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8",
            "TMPDIR": "/tmp", "IPYTHONDIR": str(home / ".ipython"), "MPLCONFIGDIR": str(home / ".matplotlib"),
            "JUPYTER_RUNTIME_DIR": str(home / ".runtime"), "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",

@@ -239,3 +239,28 @@ def test_a_learners_html_and_scripts_never_reach_a_page_someone_opens(attacked):
         assert not re.search(r"<img[^>]*onerror", page)
         assert "application/javascript" not in page and "image/svg+xml" not in page
     assert "<b>bold is fine</b>" in feedback
+
+
+def test_a_kit_below_tmp_is_still_readable_inside(tmp_path, monkeypatch):
+    """A CI checkout lives below /tmp; the sandbox's own /tmp must not hide it."""
+    import subprocess
+    import tempfile
+
+    kit = tmp_path / "kit"
+    kit.mkdir()
+    (kit / "code.py").write_text("print('kit code')\n")
+    kit.chmod(0o755)
+    for parent in kit.parents:
+        if str(parent).startswith("/tmp/"):
+            parent.chmod(parent.stat().st_mode | 0o755)
+    (kit / "code.py").chmod(0o644)
+    monkeypatch.setattr(sandbox, "_readable_roots", lambda: [kit])
+    with tempfile.TemporaryDirectory(prefix="irt-sbx-") as scratch:
+        uid = sandbox._fresh_uid() if sandbox._as_root() else None
+        if uid is not None:
+            os.chown(scratch, uid, uid)
+        cmd = sandbox.sandbox_command(["/bin/cat", str(kit / "code.py")], Path(scratch), uid=uid)
+        if uid is not None:
+            os.chown(Path(scratch) / "home", uid, uid)
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0 and "kit code" in done.stdout, done.stderr
