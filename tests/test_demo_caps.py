@@ -117,3 +117,43 @@ def test_logout_is_not_found_not_a_server_error():
         assert status == 404 and "There is no such page" in body
     finally:
         stop(proc)
+
+
+def test_a_page_that_goes_away_mid_work_has_its_kernel_stopped():
+    """A page connects, floods its kernel with widget messages, and vanishes without the closing
+    beacon (a crashed tab): the kernel is shut down within seconds, busy or not."""
+    import asyncio
+    import json
+    import uuid
+
+    from tornado.websocket import websocket_connect
+
+    from .test_demo import _kernel_id
+
+    proc, base = start_demo("--max-visitors=1", "--rendering=plain", "--connect-within=3", "--pages-per-minute=1000")
+    try:
+        status, page, _ = fetch(base + PAGE)
+        assert status == 200
+        kernel = _kernel_id(page)
+
+        def comm_msg(i: int) -> str:
+            header = {"msg_id": uuid.uuid4().hex, "msg_type": "comm_msg", "session": "s", "username": "",
+                      "version": "5.3", "date": "2026-01-01T00:00:00Z"}
+            return json.dumps({"header": header, "parent_header": {}, "metadata": {}, "channel": "shell",
+                               "content": {"comm_id": uuid.uuid4().hex, "data": {"method": "update", "state": {"value": i}}},
+                               "buffers": []})
+
+        async def flood_and_vanish():
+            ws = await websocket_connect(base.replace("http", "ws") + f"/api/kernels/{kernel}/channels")
+            for i in range(150):
+                await ws.write_message(comm_msg(i))
+            ws.close()
+
+        asyncio.run(flood_and_vanish())
+        assert child_pids(proc.pid), "the kernel should still be there right after the page went"
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and child_pids(proc.pid):
+            time.sleep(0.5)
+        assert child_pids(proc.pid) == []
+    finally:
+        stop(proc)
