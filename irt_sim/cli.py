@@ -517,8 +517,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--preheat", type=int, default=1, metavar="N",
                    help="with preheated rendering, kernels kept ready per page (default 1); raise it before a "
                         "session where many people open the pages at the same minute (each waits with about 115 MB)")
-    p.add_argument("--pages-per-minute", type=int, default=10, metavar="N",
-                   help="pages one address may open in a minute (default 10); behind a proxy that sets "
+    p.add_argument("--pages-per-minute", type=int, default=30, metavar="N",
+                   help="pages one address may open in a minute (default 30); behind a proxy that sets "
                         "X-Forwarded-For, add --trust-proxy")
     p.add_argument("--trust-proxy", action="store_true",
                    help="take the visitor's address from the reverse proxy's X-Real-Ip or X-Forwarded-For header")

@@ -269,7 +269,7 @@ class DemoVoila(Voila):
     kernel_cpu = Int(120, help="Seconds of CPU one kernel may use in its life; a page needs a few.").tag(config=True)
     connect_within = Int(15, help="Seconds a page's kernel waits for the page to connect, or to come back "
                                   "after it went, before it is shut down and its place freed.").tag(config=True)
-    pages_per_minute = Int(10, help="Pages one client (IP address) may open in a minute.").tag(config=True)
+    pages_per_minute = Int(30, help="Pages one client (IP address) may open in a minute.").tag(config=True)
     trust_proxy = Bool(False, help="Take the client's address from a reverse proxy's X-Real-Ip or "
                                    "X-Forwarded-For header (only behind a proxy that sets it).").tag(config=True)
 
