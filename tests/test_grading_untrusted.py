@@ -100,18 +100,30 @@ def test_a_link_to_the_trainers_worked_answers_is_not_graded(graded):
     assert "linker: links were ignored" in out
 
 
-def test_a_zip_bomb_is_refused_before_it_fills_the_disk(tmp_path):
+def test_a_zip_bomb_is_left_out_before_it_fills_the_disk(tmp_path):
     bomb = tmp_path / "download.zip"
     with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("submissions/bea/irt_or_not.ipynb", "{}")
         with z.open("submissions/ana/irt_or_not.ipynb", "w") as member:
-            for _ in range(40):
-                member.write(b"\0" * (1 << 20))  # 40 MB that pack to about 40 KB
+            for _ in range(60):
+                member.write(b"\0" * (1 << 20))  # 60 MB that pack to about 60 KB
     assert bomb.stat().st_size < 200_000
     (tmp_path / "out").mkdir()
-    with pytest.raises(ValueError, match="unpacks to more than it should"):
-        grader._unzip(bomb, tmp_path / "out")
-    unpacked = sum(p.stat().st_size for p in (tmp_path / "out").rglob("*") if p.is_file())
-    assert unpacked < 10 << 20  # stopped at about 200 times the packed size, not 40 MB
+    left_out = grader._unzip(bomb, tmp_path / "out")
+    assert left_out == [f"submissions/ana/irt_or_not.ipynb unpacks to more than {grader.ZIP_LIMITS['member_mb']} MB; "
+                        "it was left out."]
+    assert not (tmp_path / "out" / "submissions" / "ana" / "irt_or_not.ipynb").exists()
+    assert (tmp_path / "out" / "submissions" / "bea" / "irt_or_not.ipynb").read_text() == "{}"
+
+
+def test_a_zip_that_would_unpack_past_the_total_stops_there(tmp_path, monkeypatch):
+    monkeypatch.setitem(grader.ZIP_LIMITS, "total_mb", 3)
+    many = tmp_path / "download.zip"
+    with zipfile.ZipFile(many, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for i in range(5):
+            z.writestr(f"s{i}/irt_or_not.ipynb", b"\0" * (1 << 20))
+    left_out = grader._unzip(many, tmp_path)
+    assert len(left_out) == 2 and all("past 3 MB" in line for line in left_out)  # three fit exactly
 
 
 def test_a_zip_with_too_many_files_is_refused(tmp_path, monkeypatch):
@@ -124,14 +136,21 @@ def test_a_zip_with_too_many_files_is_refused(tmp_path, monkeypatch):
         grader._unzip(many, tmp_path)
 
 
-def test_a_zip_bomb_is_one_plain_message_from_the_command(graded, tmp_path, capsys):
+def test_a_zip_bomb_costs_its_own_learner_only(graded, tmp_path, capsys):
+    course = graded[0]
+    honest = (course / "submitted" / "zz-honest" / "irt_or_not" / "irt_or_not.ipynb").read_bytes()
     bomb = tmp_path / "download.zip"
     with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as z:
         z.writestr("submissions/ana/irt_or_not.ipynb", b"\0" * (30 << 20))
-    code = main(["grade", "irt_or_not", "--submissions", str(bomb), "--course", str(graded[0])])
+        z.writestr("submissions/bea/irt_or_not.ipynb", honest)
+    code = main(["grade", "irt_or_not", "--submissions", str(bomb), "--course", str(course)])
     said = capsys.readouterr()
-    assert code != 0 and "unpacks to more than it should" in said.out + said.err
-    assert "Traceback" not in said.out + said.err
+    out = said.out + said.err
+    assert code == 0 and "the zip file: submissions/ana/irt_or_not.ipynb unpacks to more than" in out, out
+    assert "ana: irt_or_not.ipynb is missing from the submission" in out
+    assert "Traceback" not in out
+    scores = {r.split(",")[1]: r for r in (course / "grades-irt_or_not.csv").read_text().splitlines()[1:]}
+    assert ",4.0," in scores["bea"]
 
 
 def test_a_name_is_shown_with_its_control_characters_escaped():
