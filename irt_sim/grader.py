@@ -12,11 +12,13 @@ rest go on.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -158,8 +160,6 @@ def _read_notebook(path: Path):
 def release_is_current(course: Path, assignment: str) -> bool:
     """True when the gradebook knows the assignment and every released notebook is newer than its
     source and the course's configuration: then grading need not generate the release again."""
-    import sqlite3
-
     sources = list((course / "source" / assignment).glob("*.ipynb"))
     config = course / "nbgrader_config.py"
     newest = max([p.stat().st_mtime for p in sources] + ([config.stat().st_mtime] if config.exists() else []), default=0)
@@ -250,13 +250,36 @@ def tamper_report(course: Path, assignment: str, student: str) -> list[str]:
     return notes
 
 
-def _run_worker(course: Path, assignment: str, students: list[str], work: Path, index: int) -> Path:
-    """Autograde a share of the submissions, and write their feedback, in a private copy of the course."""
-    copy = work / f"worker-{index}"
-    shutil.copytree(course, copy, ignore=shutil.ignore_patterns("submitted", "autograded", "feedback", "exchange",
-                                                                 "downloaded", "grades-*.csv", "to-look-at-*.csv"))
+def _worker_copy(course: Path, assignment: str, students: list[str], copy: Path) -> Path:
+    """The least of the course nbgrader needs to autograde ``students``: its configuration, the
+    assignment's definition in a gradebook of its own (nbgrader puts the locked cells back from it),
+    the assignment's files other than its notebooks (autograde copies them beside each submission)
+    and these students' submissions. No source notebook, no release, no other assignment and no
+    learner's record, name or grade. The learners' kernels see none of it anyway (the sandbox shows
+    them only their scratch folder); this is the second wall."""
+    from nbgrader.api import Gradebook
+
+    copy.mkdir(mode=0o700)
+    if (course / "nbgrader_config.py").is_file():
+        shutil.copy2(course / "nbgrader_config.py", copy / "nbgrader_config.py")
+    shutil.copy2(course / "gradebook.db", copy / "gradebook.db")
+    with Gradebook(f"sqlite:///{copy / 'gradebook.db'}") as gb:
+        for someone in [s.id for s in gb.students]:
+            gb.remove_student(someone)
+        for other in [a.name for a in gb.assignments if a.name != assignment]:
+            gb.remove_assignment(other)
+    with contextlib.closing(sqlite3.connect(copy / "gradebook.db")) as db:
+        db.execute("VACUUM")  # where SQLite's secure_delete is off, deleted rows stay in its free pages
+    shutil.copytree(course / "source" / assignment, copy / "source" / assignment,
+                    ignore=shutil.ignore_patterns("*.ipynb", ".ipynb_checkpoints"))
     for student in students:
         shutil.copytree(course / "submitted" / student, copy / "submitted" / student)
+    return copy
+
+
+def _run_worker(course: Path, assignment: str, students: list[str], work: Path, index: int) -> Path:
+    """Autograde a share of the submissions, and write their feedback, in a private copy of the course."""
+    copy = _worker_copy(course, assignment, students, work / f"worker-{index}")
     # Output goes to a file, not a pipe: nothing a kernel leaves behind can hold the run open; and the
     # worker's whole process group goes when it ends.
     with open(copy / ".worker-log", "w") as log:
@@ -292,9 +315,7 @@ def record_grades(course: Path, copies: list[Path], assignment: str, students: l
                         done = ran.find_submission(assignment, student)
                     except MissingEntry:
                         continue
-                    who = ran.find_student(student)
-                    main.update_or_create_student(student, first_name=who.first_name, last_name=who.last_name,
-                                                  email=who.email, lms_user_id=who.lms_user_id)
+                    main.update_or_create_student(student)  # a new learner is added; a known one keeps its name
                     main.update_or_create_submission(assignment, student, timestamp=done.timestamp)
                     for nb in done.notebooks:
                         target = main.find_submission_notebook(nb.name, assignment, student)

@@ -207,3 +207,57 @@ def test_a_feedback_page_that_cannot_be_written_is_reported(tmp_path):
     report = grader.grade("irt_or_not", subs, course, say=lambda _s: None)
     assert report.graded == ["ana"]
     assert any("feedback page could not be written" in n for n in report.problems["ana"]), report.problems
+
+
+SNOOP = '''
+import os, pathlib
+answer_1 = ""
+here = pathlib.Path.cwd()
+root = next((p for p in [here, *here.parents] if (p / "gradebook.db").exists()), None)
+print("ROOT", root)
+if root is not None:
+    for f in sorted(root.rglob("*")):
+        print("FILE", f.relative_to(root))
+    book = (root / "gradebook.db").read_bytes()
+    for word in ("Quillane", "quillane@example.org", "build_the_team"):
+        print("BOOK", word, word.encode() in book)
+    print("FREE PAGES", int.from_bytes(book[36:40], "big"))  # deleted rows may linger there
+'''
+
+
+def test_without_the_sandbox_a_learner_still_finds_no_source_no_release_and_no_record(tmp_path, monkeypatch):
+    """The second wall: even a kernel run without the sandbox (IRT_GRADE_UNSANDBOXED=1) finds in its
+    worker's copy of the course no source notebook, no release, no other assignment and no learner's
+    name, address or grade from the trainer's gradebook."""
+    from nbgrader.api import Gradebook
+
+    course = released_course(tmp_path, "irt_or_not", "build_the_team")
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:  # a learner the trainer knows, graded before
+        gb.update_or_create_student("known", first_name="Marit", last_name="Quillane", email="quillane@example.org")
+    release = nbformat.read(course / "release" / "irt_or_not" / "irt_or_not.ipynb", as_version=4)
+    subs = tmp_path / "subs"
+    for student in ("known", "snoop"):
+        nb = nbformat.from_dict(json.loads(json.dumps(release)))
+        for c in nb.cells:
+            gid = c.metadata.get("nbgrader", {}).get("grade_id", "")
+            if gid.startswith("answer_"):
+                c.source = SNOOP if (student, gid) == ("snoop", "answer_1") else f'answer_{gid[-1]} = "{RIGHT[gid[-1]]}"'
+        (subs / student).mkdir(parents=True)
+        nbformat.write(nb, subs / student / "irt_or_not.ipynb")
+    monkeypatch.setenv("IRT_GRADE_UNSANDBOXED", "1")
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["grade", "irt_or_not", "--submissions", str(subs), "--course", str(course), "--workers", "2"]) == 0
+    done = nbformat.read(course / "autograded" / "snoop" / "irt_or_not" / "irt_or_not.ipynb", as_version=4)
+    said = "".join(o.get("text", "") for c in done.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "answer_1"
+                   for o in c.get("outputs", []))
+    assert "ROOT /" in said, said  # the snoop did find its worker's copy
+    files = re.findall(r"^FILE (.*)$", said, flags=re.M)
+    assert files and not [f for f in files if f.endswith(".ipynb") and not f.startswith(("submitted/snoop", "autograded/snoop"))], files
+    assert not [f for f in files if f.startswith(("release", "source/build_the_team", "submitted/known"))], files
+    assert re.findall(r"^BOOK (\S+) (\S+)$", said, flags=re.M) == [(w, "False") for w in
+                                                                      ("Quillane", "quillane@example.org", "build_the_team")]
+    assert "FREE PAGES 0" in said, said
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:  # and the trainer's record of the learner is kept
+        known = gb.find_student("known")
+        assert (known.first_name, known.email) == ("Marit", "quillane@example.org")
+        assert gb.find_submission("irt_or_not", "known").score == 4
