@@ -1,6 +1,7 @@
 """The grading sandbox: every kernel that runs a learner's notebook for grading runs inside
 bubblewrap (Debian's ``bubblewrap``), where it can read only the kit's installed code and casebook
-and Python itself, and write only a scratch folder of its own.
+and Python itself, and write only a home folder and a /tmp of its own, both in memory with a
+size (the scratch folder that holds its connection file and sockets is closed to it once they exist).
 
 The kernel gets no network, its own process, IPC and host-name namespaces (so /proc shows no
 grader, no trainer and no other learner), a clean environment (no tokens of the trainer's), an
@@ -17,6 +18,8 @@ button all grade the same way.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
 import secrets
 import shutil
@@ -44,6 +47,7 @@ class Limits:
     processes: int = 64  # threads count too: a kernel runs about 10
     file_mb: int = 64
     tmp_mb: int = 64  # /tmp is in memory
+    home_mb: int = 64  # so is the home folder, the kernel's working folder
 
 
 LIMITS = Limits()
@@ -137,7 +141,9 @@ def sandbox_command(cmd: list[str], scratch: Path, *, uid: int | None, limits: L
     for root in roots:
         args += ["--ro-bind", str(root), str(root)]
     home = scratch / "home"
-    args += ["--bind", str(scratch), str(scratch), "--chdir", str(home)]
+    # the scratch folder only for the connection file and the sockets; the home in memory, with a size
+    args += ["--bind", str(scratch), str(scratch), "--perms", "1777", "--size", str(limits.home_mb * 1024 * 1024),
+             "--tmpfs", str(home), "--chdir", str(home)]
     env = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8",
            "TMPDIR": "/tmp", "IPYTHONDIR": str(home / ".ipython"), "MPLCONFIGDIR": str(home / ".matplotlib"),
            "JUPYTER_RUNTIME_DIR": str(home / ".runtime"), "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
@@ -196,10 +202,9 @@ class SandboxedKernelManager(AsyncKernelManager):
             self.ip = str(self._scratch / "k")
             self.connection_file = str(self._scratch / "kernel.json")
             (self._scratch / "home").mkdir()
-            if self._uid is not None:
-                for path in (self._scratch, self._scratch / "home"):
-                    os.chown(path, self._uid, self._uid)
-            os.chmod(self._scratch, 0o700)
+            # With an account of its own the kernel may create its sockets here (others' write bit)
+            # until they exist; then the folder is closed to it (see _close_scratch).
+            os.chmod(self._scratch, 0o733 if self._uid is not None else 0o700)
 
     def format_kernel_cmd(self, extra_arguments=None):
         cmd = super().format_kernel_cmd(extra_arguments)
@@ -211,6 +216,22 @@ class SandboxedKernelManager(AsyncKernelManager):
         if self._uid is not None:  # the kernel's own account reads its connection file
             os.chown(self.connection_file, self._uid, self._uid)
         return sandbox_command(cmd, self._scratch, uid=self._uid)
+
+    async def _async_post_start_kernel(self, **kw) -> None:
+        await super()._async_post_start_kernel(**kw)
+        if self._sandboxed and self._uid is not None:
+            asyncio.ensure_future(self._close_scratch())
+
+    async def _close_scratch(self, wait_s: float = 60.0) -> None:
+        """Once the kernel has made its five sockets, it may write nowhere on disk: its home and /tmp
+        are in memory with a size. (Under the trainer's own account the kernel owns the folder and
+        could open it again: there only the limit on a file's size holds.)"""
+        for _ in range(int(wait_s / 0.05)):  # shell, iopub, stdin, control and heartbeat
+            if len([p for p in self._scratch.glob("k-*") if p.is_socket()]) >= 5:
+                break
+            await asyncio.sleep(0.05)
+        with contextlib.suppress(OSError):
+            os.chmod(self._scratch, 0o711)
 
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
         await super()._async_cleanup_resources(restart=restart)

@@ -90,6 +90,20 @@ try:
     print("ALLOCATED")
 except MemoryError:
     print("REFUSED")
+big = None
+import os
+home = os.getcwd()
+for place in (home, "/tmp", os.path.dirname(home)):  # fill the disk: 6 files of 64 MB each place
+    wrote = 0
+    for i in range(6):
+        try:
+            with open(os.path.join(place, f"fill{i}"), "wb") as f:
+                for _ in range(64):
+                    f.write(b"x" * (1 << 20))
+                    wrote += 1
+        except OSError:
+            break
+    print("DISK", "scratch" if place != home and place != "/tmp" else place.replace(home, "home"), wrote)
 ''',
 }
 
@@ -205,6 +219,17 @@ def test_a_learner_cannot_start_hundreds_of_processes_or_take_the_memory(attacke
     started = int(said["answer_3"].split("STARTED")[1].split()[0])
     assert started < sandbox.LIMITS.processes
     assert "REFUSED" in said["answer_4"]
+
+
+def test_a_learner_cannot_fill_the_disk(attacked):
+    """The home and /tmp are in memory with 64 MB each; the scratch folder, which holds the kernel's
+    sockets, is closed to a kernel with an account of its own once they exist."""
+    _, _, _, _, said, _ = attacked
+    wrote = dict(re.findall(r"^DISK (\S+) (\d+)$", said["answer_4"], flags=re.M))
+    assert set(wrote) == {"home", "/tmp", "scratch"}, said["answer_4"][:500]
+    assert 0 < int(wrote["home"]) <= 64 and 0 < int(wrote["/tmp"]) <= 64, wrote  # its own, with a size
+    if os.geteuid() == 0:
+        assert int(wrote["scratch"]) == 0, wrote
 
 
 def test_without_bubblewrap_grading_refuses_with_a_plain_message(attacked, tmp_path, monkeypatch, capsys):
