@@ -2,8 +2,11 @@
 
 - A 306-byte YAML alias bomb (9^9 values once expanded) against the largest casebook file: the time
   and the memory the reader takes to refuse it (target: under 1 s and 100 MB).
+- The issue's own files: a 50 MB value in a casebook file (it took 230 s before) and a 2.4 MB zip
+  that expands to 2.46 GB (no limit before): the time and the disk each costs now.
 - A burst of 30 slow requests at `irt-academy demo --rendering plain --max-visitors 3`, and 20 at
-  `--max-memory 700`: the most kernels and the most memory seen in /proc while it lasts, against the
+  `--max-memory 700`, and the issue's own 100 slow requests at `--max-visitors 20 --max-memory 4096`
+  (104 kernels and 8.8 GB before): the most kernels and the most memory seen in /proc while it lasts, against the
   caps (targets: never more kernels than places, never more memory than the limit plus one kernel).
 
     .venv/bin/python bench/bench_untrusted.py
@@ -12,6 +15,7 @@
 from __future__ import annotations
 
 import resource
+import shutil
 import socket
 import subprocess
 import sys
@@ -20,6 +24,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -41,6 +46,41 @@ def timed(text: str) -> tuple[float, float, str]:
     except CasebookError as exc:
         said = str(exc)[:70]
     return time.perf_counter() - start, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024, said
+
+
+def big_value() -> tuple[float, str]:
+    """A casebook file with one 50 MB value, checked as `irt-academy casebook check` checks it."""
+    from irt_sim.casebook import load_casebook
+
+    with tempfile.TemporaryDirectory() as tmp:
+        book = Path(tmp) / "casebook"
+        shutil.copytree(KIT / "casebook", book)
+        (book / "customers" / "huge.yaml").write_text("id: huge\nname: " + "x" * (50 << 20) + "\n", encoding="utf-8")
+        start = time.perf_counter()
+        found = load_casebook(book, cache=False)
+        seconds = time.perf_counter() - start
+        said = [str(p) for p in found.problems if "huge" in str(p)]
+        return seconds, said[0] if said else "no problem found"
+
+
+def zip_bomb() -> tuple[float, float, int, list[str]]:
+    """A zip of 2.4 MB whose one notebook expands to 2.46 GB, unpacked as `irt-academy grade` unpacks it."""
+    from irt_sim.grader import _unzip
+
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = Path(tmp) / "class.zip"
+        with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+            with z.open("class/bomber/irt_or_not.ipynb", "w", force_zip64=True) as member:
+                block = b" " * (1 << 20)
+                for _ in range(2460):
+                    member.write(block)
+        target = Path(tmp) / "out"
+        target.mkdir()
+        start = time.perf_counter()
+        lines = _unzip(archive, target)
+        seconds = time.perf_counter() - start
+        left = sum(f.stat().st_size for f in target.rglob("*") if f.is_file())
+        return archive.stat().st_size / 1e6, seconds, left, lines
 
 
 def burst(args: list[str], n: int) -> tuple[list[int], int, float]:
@@ -94,6 +134,12 @@ def main() -> None:
           f"{base_s:.3f} s, +{base_mb:.0f} MB")
     print(f"alias bomb ({len(BOMB)} bytes): refused in {bomb_s:.3f} s ({bomb_s / base_s:.2f}x the baseline), "
           f"+{bomb_mb:.0f} MB (targets: under 1 s and 100 MB): {said}")
+    seconds, said = big_value()
+    print(f"a 50 MB value in a casebook file: answered in {seconds:.2f} s (230 s before), message of {len(said)} "
+          f"characters: {said[:160]!r}")
+    size, seconds, left, lines = zip_bomb()
+    print(f"a {size:.1f} MB zip expanding to 2.46 GB: unpacked in {seconds:.2f} s, {left / 1e6:.1f} MB left on disk "
+          f"({left / 2.46e9:.4f}x the expanded size): {lines}")
     statuses, kernels, _ = burst(["--rendering=plain", "--max-visitors=3", "--max-memory=0"], 30)
     print(f"30 slow requests, 3 places: {statuses.count(200)} pages, {statuses.count(503)} busy; at most {kernels} "
           f"kernel(s) at once = {kernels / 3:.2f}x the cap (target at most 1.00x)")
@@ -102,6 +148,10 @@ def main() -> None:
     print(f"20 slow requests, {limit} MB: {statuses.count(200)} pages, {statuses.count(503)} busy; at most "
           f"{memory:.0f} MB = {memory / limit:.2f}x the limit (target at most the limit plus one kernel of about "
           f"150 MB, {(limit + 150) / limit:.2f}x)")
+    limit = 4096
+    statuses, kernels, memory = burst(["--rendering=plain", "--max-visitors=20", f"--max-memory={limit}"], 100)
+    print(f"100 slow requests, 20 places and {limit} MB: {statuses.count(200)} pages, {statuses.count(503)} busy; at "
+          f"most {kernels} kernel(s) ({kernels / 20:.2f}x the cap) and {memory:.0f} MB ({memory / limit:.2f}x the limit)")
 
 
 if __name__ == "__main__":
