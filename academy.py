@@ -135,7 +135,7 @@ def ensure_chromium() -> None:
 
 
 def ensure_sandbox() -> None:
-    """Grading runs each learner's notebook inside bubblewrap (irt_sim/sandbox.py)."""
+    """Grading runs each learner's notebook inside bubblewrap (irt_sim/classroom/sandbox.py)."""
     ensure_debian("bwrap", "bubblewrap", "for the grading sandbox", "grading will refuse to run learners' code")
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from irt_sim.grader import grade
+from irt_sim.classroom.run import grade
 
 KIT = Path(__file__).resolve().parent.parent
 N = 40

@@ -4,7 +4,7 @@ Prints, for this machine and this run:
 - time for 2,000 customers through all three pathways, one replicate (target: under 50 ms);
 - time for 100,000 customers through all three pathways (target: under 1 s on one core);
 - peak memory per customer at several cohort sizes (it should stay flat: memory grows linearly);
-- the same model as a plain per-customer Python loop (irt_sim.simulate_reference), as the
+- the same model as a plain per-customer Python loop (irt_sim.simulator.loop_reference), as the
   baseline, and the speed ratio of the vectorised model against it.
 
     .venv/bin/python bench/bench_simulate.py
@@ -21,10 +21,10 @@ import statistics
 import time
 import tracemalloc
 
-from irt_sim.cohort import generate_cohort
-from irt_sim.params import PATHWAYS, load_params
-from irt_sim.simulate import simulate
-from irt_sim.simulate_reference import run_pathway_loop
+from irt_sim.simulator.cohort import generate_cohort
+from irt_sim.simulator.params import PATHWAYS, load_params
+from irt_sim.simulator.engine import simulate
+from irt_sim.simulator.loop_reference import run_pathway_loop
 
 MIX = {"mental_illness": 1, "tanf_recipient": 1, "justice_involved": 1, "veteran": 1}
 

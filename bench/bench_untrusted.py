@@ -28,9 +28,9 @@ import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from irt_sim.casebook import CasebookError
-from irt_sim.demo import child_pids, resident_mb
-from irt_sim.yamlfile import read_yaml
+from irt_sim.inputs.casebook import CasebookError
+from irt_sim.demo.app import child_pids, resident_mb
+from irt_sim.inputs.yamlfile import read_yaml
 
 KIT = Path(__file__).resolve().parent.parent
 BOMB = "a: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
@@ -50,7 +50,7 @@ def timed(text: str) -> tuple[float, float, str]:
 
 def big_value() -> tuple[float, str]:
     """A casebook file with one 50 MB value, checked as `irt-academy casebook check` checks it."""
-    from irt_sim.casebook import load_casebook
+    from irt_sim.inputs.casebook import load_casebook
 
     with tempfile.TemporaryDirectory() as tmp:
         book = Path(tmp) / "casebook"
@@ -65,7 +65,7 @@ def big_value() -> tuple[float, str]:
 
 def zip_bomb() -> tuple[float, float, int, list[str]]:
     """A zip of 2.4 MB whose one notebook expands to 2.46 GB, unpacked as `irt-academy grade` unpacks it."""
-    from irt_sim.grader import _unzip
+    from irt_sim.classroom.run import _unzip
 
     with tempfile.TemporaryDirectory() as tmp:
         archive = Path(tmp) / "class.zip"

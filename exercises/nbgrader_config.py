@@ -19,18 +19,18 @@ c.ClearSolutions.text_stub = "Write your answer here."
 # A stuck cell must not stop a grading run: each cell gets 20 s, then it is interrupted and scored 0.
 c.Execute.timeout = 20
 c.Execute.interrupt_on_timeout = True
-# A learner's code runs in the grading sandbox (irt_sim/sandbox.py): it reads only the kit and its own
+# A learner's code runs in the grading sandbox (irt_sim/classroom/sandbox.py): it reads only the kit and its own
 # notebook, writes only a scratch folder, has no network and has limits on memory, CPU and processes.
-c.Execute.kernel_manager_class = "irt_sim.sandbox.SandboxedKernelManager"
-# Test cells run again outside the learner's kernel (irt_sim/regrade.py), so code in an answer cell
+c.Execute.kernel_manager_class = "irt_sim.classroom.sandbox.SandboxedKernelManager"
+# Test cells run again outside the learner's kernel (irt_sim/classroom/regrade.py), so code in an answer cell
 # cannot change a score or put a page of its own into a test cell's feedback; the rest is nbgrader's list.
 c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.Execute",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",
-    "irt_sim.regrade.TrustedTests",
-    "irt_sim.nbgrader_steps.SafeOutputs",
+    "irt_sim.classroom.regrade.TrustedTests",
+    "irt_sim.classroom.nbgrader_steps.SafeOutputs",
     "nbgrader.preprocessors.SaveAutoGrades",
     "nbgrader.preprocessors.AssignLatePenalties",
     "nbgrader.preprocessors.CheckCellMetadata",
@@ -47,10 +47,10 @@ c.OverwriteCells.add_missing_cells = True
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "nbgrader.preprocessors.ClearHiddenTests",
-    "irt_sim.nbgrader_steps.SafeOutputs",
-    "irt_sim.nbgrader_steps.PlainErrors",
-    "irt_sim.nbgrader_steps.CellLabels",
-    "irt_sim.nbgrader_steps.PendingGrades",
+    "irt_sim.classroom.nbgrader_steps.SafeOutputs",
+    "irt_sim.classroom.nbgrader_steps.PlainErrors",
+    "irt_sim.classroom.nbgrader_steps.CellLabels",
+    "irt_sim.classroom.nbgrader_steps.PendingGrades",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
 # The page's own template (irt_sim/data/feedback_template/feedback), written for a non-programmer. It
@@ -60,7 +60,7 @@ import irt_sim  # noqa: E402 - the kit is installed wherever nbgrader runs its e
 
 c.HTMLExporter.template_name = "feedback"
 c.HTMLExporter.extra_template_basedirs = [str(Path(irt_sim.__file__).parent / "data" / "feedback_template")]
-c.HTMLExporter.filters = {"learner_html": "irt_sim.nbgrader_steps.safe_html"}
+c.HTMLExporter.filters = {"learner_html": "irt_sim.classroom.nbgrader_steps.safe_html"}
 
 # The default exchange folder does not exist on most machines; keep it beside the course, unless
 # the course runs on a shared hub, whose exchange every learner reaches (deploy/cohort.yaml).

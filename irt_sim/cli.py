@@ -23,10 +23,10 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from .casebook import CasebookError, casebook_for_plan, default_casebook_dir, kit_root, load_casebook, load_plan
-from .checks import SECTIONS, Finding, Severity, check_plan
-from .inputfile import read_input
-from .problems import display_path
+from .inputs.casebook import CasebookError, casebook_for_plan, default_casebook_dir, kit_root, load_casebook, load_plan
+from .checks.plan_rules import SECTIONS, Finding, Severity, check_plan
+from .inputs.inputfile import read_input
+from .inputs.problems import display_path
 from .safefiles import OutputRefused, frame_csv, write_output
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
@@ -125,7 +125,7 @@ def cmd_casebook_check(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from .reference import generated_files
+    from .generate import generated_files
 
     root = kit_root()
     if root is None:
@@ -150,8 +150,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def _load_agency(path: str):
-    from .casebook import load_file
-    from .ips.profile import AgencyProfile
+    from .inputs.casebook import load_file
+    from .model import AgencyProfile
 
     try:
         return load_file(Path(path), AgencyProfile).obj
@@ -240,7 +240,7 @@ def cmd_ips_outcomes(args: argparse.Namespace) -> int:
         if args.chart and tables:
             import pandas as pd
 
-            from .ips.charts import outcomes_trend_chart
+            from .display.ips_charts import outcomes_trend_chart
 
             chart = outcomes_trend_chart(pd.concat(tables, ignore_index=True))
             alt = Path(args.chart).with_suffix(".txt")
@@ -335,7 +335,7 @@ class ProgressBar:
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
-    from .grader import grade
+    from .classroom.run import grade
 
     root = kit_root()
     course = Path(args.course) if args.course else (root / "exercises" if root else Path("exercises"))
@@ -362,7 +362,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
 
 
 def cmd_export_grades(args: argparse.Namespace) -> int:
-    from .grader import export_grades
+    from .classroom.run import export_grades
 
     root = kit_root()
     course = Path(args.course) if args.course else (root / "exercises" if root else Path("exercises"))
@@ -395,7 +395,7 @@ def cmd_lab(args: argparse.Namespace) -> int:
         cmd.append("--allow-root")  # containers and CI often run as root
     cmd += args.jupyter_args
     print("Starting JupyterLab on the course. Press Ctrl+C twice to stop it.")
-    from .grader import kit_env  # the formgrader creates its gradebook with the environment's alembic
+    from .classroom.run import kit_env  # the formgrader creates its gradebook with the environment's alembic
 
     # JupyterLab takes this process's place: a service manager's or a hub's SIGTERM (or Ctrl+C) then
     # reaches it directly, and it stops its kernels and leaves nothing behind.
@@ -406,7 +406,7 @@ def cmd_lab(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .demo import serve
+    from .demo.app import serve
 
     if args.max_visitors < 1:
         print("--max-visitors must be 1 or more.", file=sys.stderr)

@@ -15,7 +15,7 @@ KIT = Path(__file__).resolve().parent.parent
 CASEBOOK = KIT / "casebook"
 SHARED = KIT.parent / "shared"
 
-# The suite keeps its own casebook load cache (irt_sim.loadcache), apart from the user's; the
+# The suite keeps its own casebook load cache (irt_sim.inputs.cache), apart from the user's; the
 # notebooks and nbgrader runs the tests start inherit it.
 os.environ["IRT_ACADEMY_CACHE"] = tempfile.mkdtemp(prefix="irt-academy-test-cache-")
 

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from irt_sim import check_plan
-from irt_sim.checks import Severity
+from irt_sim.checks.plan_rules import Severity
 from irt_sim.vocab import DECK_PARTICIPANT_TYPES, BarrierType, Population
 
 from .conftest import CASEBOOK, SHARED

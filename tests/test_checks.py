@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from irt_sim import check_plan
-from irt_sim.casebook import load_file
-from irt_sim.check_examples import EXAMPLES, apply_example, example_case
-from irt_sim.checks import RULES, SECTIONS, Severity
+from irt_sim.inputs.casebook import load_file
+from irt_sim.checks.examples import EXAMPLES, apply_example, example_case
+from irt_sim.checks.plan_rules import RULES, SECTIONS, Severity
 from irt_sim.model import Plan
 
 from .conftest import CASEBOOK

@@ -10,8 +10,8 @@ from pydantic import ValidationError
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from irt_sim.casebook import CasebookError, parse_document
-from irt_sim.checks import RULES, SECTIONS, Finding, Severity, check_plan
+from irt_sim.inputs.casebook import CasebookError, parse_document
+from irt_sim.checks.plan_rules import RULES, SECTIONS, Finding, Severity, check_plan
 from irt_sim.model import Plan
 from irt_sim.vocab import Stage
 

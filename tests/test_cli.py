@@ -109,8 +109,8 @@ def test_an_internal_error_is_reported_in_words_not_a_traceback(capsys, monkeypa
 
 def test_findings_report_says_no_findings_in_words(book):
     from irt_sim import check_plan
-    from irt_sim.check_examples import EXAMPLES, apply_example
-    from irt_sim.tables import show_findings
+    from irt_sim.checks.examples import EXAMPLES, apply_example
+    from irt_sim.display.tables import show_findings
 
     clean = show_findings(check_plan(book.plans["lena-marsh-vet-tech"], book))
     assert "No findings" in clean._repr_html_() and "<table" not in clean._repr_html_()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from irt_sim.demo import PAGES
+from irt_sim.demo.app import PAGES
 
 from .conftest import KIT
 from .servers import fetch, start_demo, stop
@@ -38,7 +38,7 @@ def test_the_index_lists_exactly_the_pages(demo):
 
 @pytest.mark.parametrize("path", [
     "voila/files/casebook/community.yaml", "casebook/community.yaml", "voila/files/../casebook/community.yaml",
-    "voila/files/irt_sim/demo.py", "irt_sim/demo.py", "voila/files/../../irt_sim/demo.py",
+    "voila/files/irt_sim/demo.py", "irt_sim/demo/app.py", "voila/files/../../irt_sim/demo.py",
     "voila/files/team_explorer.ipynb", "team_explorer.ipynb", "voila/files/course/pages/team_explorer.ipynb",
     "voila/files/exercises/gradebook.db", "voila/tree", "voila/api/contents", "api/contents",
     "api/kernels", "voila/render/../../casebook/community.yaml", "voila/render/01_welcome.ipynb",

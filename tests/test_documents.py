@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from irt_sim.check_examples import EXAMPLES, apply_example
+from irt_sim.checks.examples import EXAMPLES, apply_example
 from irt_sim.cli import main
 from irt_sim.documents import FORMATS, export_plan, plan_documents, status_update
 

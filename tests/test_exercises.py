@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from irt_sim.grader import run_nbgrader as nbgrader
+from irt_sim.classroom.run import run_nbgrader as nbgrader
 
 from .conftest import KIT
 

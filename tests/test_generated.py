@@ -8,8 +8,8 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 
-from irt_sim.casebook import KINDS, read_yaml
-from irt_sim.reference import generated_files
+from irt_sim.inputs.casebook import KINDS, read_yaml
+from irt_sim.generate import generated_files
 
 from .conftest import CASEBOOK, KIT
 
@@ -44,7 +44,7 @@ def test_schema_rejects_an_unknown_field():
 
 
 def test_every_rule_is_in_the_reference_with_an_example():
-    from irt_sim.checks import RULES
+    from irt_sim.checks.plan_rules import RULES
 
     text = (KIT / "docs" / "checker-reference.md").read_text(encoding="utf-8")
     for code in RULES:

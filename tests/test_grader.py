@@ -165,7 +165,7 @@ def test_grading_regenerates_the_release_only_when_the_source_changed(graded):
     import os
     import time
 
-    from irt_sim.grader import release_is_current
+    from irt_sim.classroom.run import release_is_current
 
     course, _, _ = graded
     assert release_is_current(course, "irt_or_not")
@@ -177,7 +177,7 @@ def test_grading_regenerates_the_release_only_when_the_source_changed(graded):
 
 
 def test_a_worker_that_dies_costs_its_submissions_not_the_run(tmp_path, monkeypatch):
-    from irt_sim import grader
+    from irt_sim.classroom import run as grader
 
     course = released_course(tmp_path, "irt_or_not")
     subs = tmp_path / "subs"
@@ -196,7 +196,7 @@ def test_a_worker_that_dies_costs_its_submissions_not_the_run(tmp_path, monkeypa
 
 def test_a_feedback_page_that_cannot_be_written_is_reported(tmp_path):
     """A worker whose feedback step fails still records the grades; the trainer is told which pages are missing."""
-    from irt_sim import grader
+    from irt_sim.classroom import run as grader
 
     course = released_course(tmp_path, "irt_or_not")
     config = course / "nbgrader_config.py"

@@ -21,7 +21,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from irt_sim import sandbox
+from irt_sim.classroom import sandbox
 from irt_sim.cli import main
 
 from .test_exercises import released_course

@@ -14,8 +14,9 @@ import zipfile
 import nbformat
 import pytest
 
-from irt_sim import grader, sandbox
-from irt_sim.problems import printable
+from irt_sim.classroom import run as grader
+from irt_sim.classroom import sandbox
+from irt_sim.inputs.problems import printable
 from irt_sim.cli import main
 
 from .test_exercises import released_course

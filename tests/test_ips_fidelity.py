@@ -4,11 +4,12 @@ totals and bands, and the good-fidelity threshold."""
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 import pytest
 
 from irt_sim.ips.fidelity import MEASURES, load_scale, score_from_cutoffs, score_profile, unknown_components
-from irt_sim.ips.profile import AgencyProfile
+from irt_sim.model import AgencyProfile
 
 ALL_COMPONENTS = {i.id: list(i.anchor.components) for i in load_scale().items if i.anchor.kind == "components"}
 JUDGEMENT = [i.id for i in load_scale().items if i.anchor.kind == "judgement"]
@@ -239,3 +240,21 @@ def test_the_basis_of_each_score_is_said_in_words():
     assert basis["V13"] == "70% of hours in the community"
     assert basis["V10"] == "fewer than 10 current jobs, too few to judge"
     assert basis["O2"] == "5 of 5 components in place" and basis["V1"] == "reviewer's judgement"
+
+
+def test_a_casebook_reports_an_agency_component_the_scale_does_not_know(tmp_path):
+    """The loader knows nothing of the scale; the IPS tools plug their check into it, so `casebook
+    check` still names the slip, its file, line and field, and leaves that agency out."""
+    import shutil
+
+    from irt_sim import load_casebook
+
+    book_dir = tmp_path / "casebook"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "casebook", book_dir)
+    agency = book_dir / "agencies" / "northgate-ips.yaml"
+    agency.write_text(agency.read_text().replace("O2: [weekly_team_meetings,", "O2: [weekly_team_meeting,"))
+    book = load_casebook(book_dir, cache=False)
+    slips = [p for p in book.problems if p.file.endswith("northgate-ips.yaml")]
+    assert [(p.field, p.line) for p in slips] == [("components", 75)], slips
+    assert "O2 › weekly_team_meeting is not one of its components" in slips[0].message
+    assert "northgate-ips" not in book.agencies and "pine-hollow-ips" in book.agencies

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from irt_sim.cli import main
-from irt_sim.ips.charts import outcomes_trend_chart
+from irt_sim.display.ips_charts import outcomes_trend_chart
 from irt_sim.ips.outcomes import quarterly_outcomes, read_caseload, roll_up
 
 HEADER = "person_id,start_date,job_periods,closure_date,closed_while_working,education_periods\n"

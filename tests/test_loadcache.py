@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from irt_sim import load_casebook
-from irt_sim.loadcache import cache_dir
+from irt_sim.inputs.cache import cache_dir
 
 
 @pytest.fixture()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from irt_sim import load_casebook
-from irt_sim.casebook import CasebookError, parse_document
+from irt_sim.inputs.casebook import CasebookError, parse_document
 from irt_sim.model import Customer, Plan, Program
 
 PLAN_OK = textwrap.dedent(

@@ -8,10 +8,10 @@ import re
 
 import pytest
 
-from irt_sim import plots
-from irt_sim.cohort import generate_cohort
-from irt_sim.params import PATHWAYS, load_params
-from irt_sim.simulate import simulate
+from irt_sim.display import plots
+from irt_sim.simulator.cohort import generate_cohort
+from irt_sim.simulator.params import PATHWAYS, load_params
+from irt_sim.simulator.engine import simulate
 
 OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
 
@@ -66,7 +66,7 @@ def test_svg_charts_show_every_value_and_hatch_every_series_but_the_solid_one(re
 
 
 def test_nice_axis_tops():
-    from irt_sim.svgbars import nice_top
+    from irt_sim.display.svgbars import nice_top
 
     assert nice_top(0.74) == (0.8, 0.2)
     assert nice_top(0.31) == (0.4, 0.1)
@@ -99,7 +99,7 @@ def test_unknown_measures_are_refused_plainly(result):
 def test_an_interval_below_zero_stops_at_the_axis():
     import re as _re
 
-    from irt_sim.svgbars import Bar, bar_chart
+    from irt_sim.display.svgbars import Bar, bar_chart
 
     svg = bar_chart([("Placed", [Bar("referral", 0.05, "5%", -0.1, 0.2)])], styles=plots.STYLE, alt="x", top=0.3,
                     axis_format=lambda v: f"{v:.0%}", height=300)

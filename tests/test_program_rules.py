@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from irt_sim import check_plan, load_casebook
-from irt_sim.check_examples import EXAMPLES, example_case
-from irt_sim.checks import RULES
-from irt_sim.program_figures import parse_figures, program_figures
-from irt_sim.yamlfile import CasebookError
+from irt_sim.checks.examples import EXAMPLES, example_case
+from irt_sim.checks.plan_rules import RULES
+from irt_sim.inputs.program_figures import parse_figures, program_figures
+from irt_sim.inputs.yamlfile import CasebookError
 
 from .conftest import CASEBOOK, KIT
 

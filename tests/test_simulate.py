@@ -9,10 +9,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from irt_sim.cohort import cohort_from_casebook, generate_cohort
-from irt_sim.params import PATHWAYS, ParameterError, load_params
-from irt_sim.simulate import simulate
-from irt_sim.simulate_reference import run_pathway_loop
+from irt_sim.simulator.cohort import cohort_from_casebook, generate_cohort
+from irt_sim.simulator.params import PATHWAYS, ParameterError, load_params
+from irt_sim.simulator.engine import simulate
+from irt_sim.simulator.loop_reference import run_pathway_loop
 
 
 @pytest.fixture(scope="module")
@@ -189,7 +189,7 @@ def test_bad_cohorts_and_runs_are_refused(params, smi_cohort):
 
 
 def test_a_broken_parameter_file_names_file_line_and_field(tmp_path):
-    from irt_sim.params import PARAMS_FILE
+    from irt_sim.simulator.params import PARAMS_FILE
 
     text = PARAMS_FILE.read_text(encoding="utf-8").replace("    value: 0.35\n", "    value: 1.35\n", 1)
     bad = tmp_path / "simulation.yaml"

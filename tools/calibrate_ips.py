@@ -8,9 +8,9 @@ irt_sim/data/simulation.yaml.
     python tools/calibrate_ips.py
 """
 
-from irt_sim.cohort import generate_cohort
-from irt_sim.params import load_params
-from irt_sim.simulate import simulate
+from irt_sim.simulator.cohort import generate_cohort
+from irt_sim.simulator.params import load_params
+from irt_sim.simulator.engine import simulate
 
 MEASURE_OF = {"place_irt": "placed_share", "keep30_irt": "employed_30_share_of_placed",
               "keep180_irt": "employed_180_share_of_placed"}

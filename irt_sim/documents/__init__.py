@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..casebook import Casebook
+from ..inputs.casebook import Casebook
 from ..model import Plan
 from .build import Doc, agency_note, agenda, partner_ids, plan_sheet
 from .render import to_docx, to_html, to_markdown, to_pdf

@@ -9,9 +9,9 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
-from ..casebook import Casebook
+from ..inputs.casebook import Casebook
 from ..model import Plan
-from ..problems import Problem
+from ..inputs.problems import Problem
 from ..safefiles import safe_row
 
 STATUSES = ("open", "done", "late")

@@ -13,7 +13,7 @@ first use.
 
 from __future__ import annotations
 
-from importlib import import_module
+from .._lazy import lazy_exports
 
 from .answers import Answer, answer
 from .choice import check_choice, grade_scenario
@@ -22,21 +22,14 @@ from .plan import PlanAnswer, check_plan_readable, grade_held_back, grade_plan, 
 from .reading import Note
 from .team import grade_team
 
-_LAZY = {
-    "arc_exercise": "simulation", "arc_tables": "simulation", "check_arc": "simulation", "check_arc_answers": "simulation",
-    "grade_arc": "simulation",
-    "fidelity_evidence": "fidelity", "read_fidelity_scores": "fidelity", "check_fidelity_scores": "fidelity",
-    "grade_fidelity_scores": "fidelity", "grade_improvement_plan": "fidelity", "check_improvement_plan": "fidelity",
-    "case_card": "..tables", "services_table": "..tables",
+_WHERE = {
+    **dict.fromkeys(["arc_exercise", "arc_tables", "check_arc", "check_arc_answers", "grade_arc"], ".simulation"),
+    **dict.fromkeys(["fidelity_evidence", "read_fidelity_scores", "check_fidelity_scores", "grade_fidelity_scores",
+                     "grade_improvement_plan", "check_improvement_plan"], ".fidelity"),
+    **dict.fromkeys(["case_card", "services_table"], "..display.tables"),
 }
 
 __all__ = ["Answer", "Feedback", "Note", "PlanAnswer", "answer", "case_card", "check_choice", "check_plan_readable",
            "grade_held_back", "grade_plan", "grade_scenario", "grade_team", "held_back_case", "read_plan_answer",
-           "services_table", *_LAZY]
-
-
-def __getattr__(name: str):
-    if name in _LAZY:
-        module = _LAZY[name]
-        return getattr(import_module(module if module.startswith("..") else f".{module}", __name__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+           "services_table", *_WHERE]
+__getattr__ = lazy_exports(__name__, _WHERE)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..casebook import Casebook
+from ..inputs.casebook import Casebook
 
 
 @lru_cache(maxsize=1)
 def _kit_casebook() -> Casebook:
-    from ..casebook import load_casebook
+    from ..inputs.casebook import load_casebook
 
     return load_casebook()
 

@@ -18,7 +18,7 @@ from typing import Callable
 
 from .reading import Note
 
-#: The notebook output type that carries the notes to the trainer's report (irt_sim.grader reads it).
+#: The notebook output type that carries the notes to the trainer's report (irt_sim.classroom.run reads it).
 NOTES_MIMETYPE = "application/vnd.irt-academy.feedback+json"
 
 

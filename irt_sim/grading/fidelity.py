@@ -8,7 +8,7 @@ import datetime as dt
 import html
 import re
 
-from ..casebook import Casebook
+from ..inputs.casebook import Casebook
 from ..ips.fidelity import FidelityResult, load_scale, score_profile
 from .cases import exercise_casebook
 from .answers import Answer, as_answer

@@ -24,8 +24,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..problems import FieldPath, Problem, describe_path, line_for, validation_errors
-from ..yamlfile import CasebookError, read_yaml
+from ..inputs.problems import FieldPath, Problem, describe_path, line_for, validation_errors
+from ..inputs.yamlfile import CasebookError, read_yaml
 from .reading import Choice, Note, fold, read_choice, read_date, read_number, read_yes_no, shown, distance
 
 TEXT_LIST = "text list"  # the shape of a list of plain values

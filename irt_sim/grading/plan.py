@@ -17,12 +17,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..casebook import Casebook
-from ..checks import SECTIONS, Finding, Severity, check_plan
+from ..inputs.casebook import Casebook
+from ..checks.plan_rules import SECTIONS, Finding, Severity, check_plan
 from ..model import Plan
-from ..problems import FieldPath, Problem
+from ..inputs.problems import FieldPath, Problem
 from ..vocab import ServiceCategory, Stage
-from ..yamlfile import read_yaml
+from ..inputs.yamlfile import read_yaml
 from .cases import exercise_casebook
 from .answers import Answer, as_answer
 from .feedback import Feedback, guarded

@@ -10,9 +10,9 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from ..cohort import generate_cohort
-from ..params import PATHWAYS, load_params
-from ..simulate import SimulationResult, simulate
+from ..simulator.cohort import generate_cohort
+from ..simulator.params import PATHWAYS, load_params
+from ..simulator.engine import SimulationResult, simulate
 from .answers import Answer, as_answer
 from .feedback import Feedback, guarded
 from .reading import Choice, Note, Reading, read_choice, read_number, shown
@@ -56,7 +56,7 @@ class ArcTable:
         self.replicates = result.replicates
 
     def _repr_html_(self) -> str:
-        from ..tables import Table
+        from ..display.tables import Table
 
         caption = (f"Averages over {self.replicates} runs of the same 300 customers with serious mental illness. "
                    "In brackets: the 95% confidence interval of each average.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..casebook import Casebook
+from ..inputs.casebook import Casebook
 from ..model import Customer, Program
 from ..vocab import BarrierType, SystemType
 from .cases import exercise_casebook

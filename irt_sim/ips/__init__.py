@@ -1,20 +1,26 @@
 """IPS supported employment tools: the fidelity scale, the implementation plan check and quarterly
 outcomes (see each module). Names load on first use, so reading an agency profile does not import
-pandas."""
+pandas. Importing the package has the casebook check each agency file's components against the
+scale (irt_sim imports it, so every load of a casebook does)."""
 
 from __future__ import annotations
 
-import importlib
+from .._lazy import lazy_exports
+from ..inputs.casebook import add_check
 
 _WHERE = {
-    "AgencyProfile": "profile", "FidelityResult": "fidelity", "load_scale": "fidelity", "score_profile": "fidelity",
-    "ImplementationReport": "implementation", "check_implementation": "implementation", "Caseload": "outcomes",
-    "quarterly_outcomes": "outcomes", "read_caseload": "outcomes", "roll_up": "outcomes",
+    **dict.fromkeys(["FidelityResult", "load_scale", "score_profile"], ".fidelity"),
+    **dict.fromkeys(["ImplementationReport", "check_implementation"], ".implementation"),
+    **dict.fromkeys(["Caseload", "quarterly_outcomes", "read_caseload", "roll_up"], ".outcomes"),
 }
 __all__ = sorted(_WHERE)
+__getattr__ = lazy_exports(__name__, _WHERE)
 
 
-def __getattr__(name: str):
-    if name in _WHERE:
-        return getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+def _components_on_the_scale(profile) -> list[tuple[tuple[str, ...], str]]:
+    from .fidelity import unknown_components  # the scale reads its own data file (and pandas)
+
+    return [(("components",), slip) for slip in unknown_components(profile)]
+
+
+add_check("agency", _components_on_the_scale)

@@ -10,24 +10,20 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Callable, Literal
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from ..yamlfile import parse_document
+from ..inputs.packaged import data_file, load_packaged
 from ..vocab import Confidence
-from .profile import AgencyProfile
+from ..model import AgencyProfile, StrictModel
 
-SCALE_FILE = Path(__file__).resolve().parent.parent / "data" / "ips_fidelity.yaml"
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+SCALE_FILE = data_file("ips_fidelity.yaml")
 
 
-class Anchor(_Strict):
+
+class Anchor(StrictModel):
     kind: Literal["measure", "components", "judgement"]
     measure: str | None = None
     better: Literal["lower", "higher"] = "higher"
@@ -37,7 +33,7 @@ class Anchor(_Strict):
     guide: str | None = None
 
 
-class Item(_Strict):
+class Item(StrictModel):
     id: str
     section: Literal["staffing", "organization", "services"]
     name: str
@@ -60,13 +56,13 @@ class Item(_Strict):
         return f"reviewer's judgement. {a.guide}"
 
 
-class Band(_Strict):
+class Band(StrictModel):
     band: str
     label: str
     min: int
 
 
-class Scale(_Strict):
+class Scale(StrictModel):
     total_bands: list[Band]
     bands_source: str
     bands_confidence: Confidence
@@ -78,7 +74,7 @@ class Scale(_Strict):
 
 @lru_cache(maxsize=1)
 def load_scale() -> Scale:
-    return parse_document(SCALE_FILE.read_text(encoding="utf-8"), Scale, SCALE_FILE.name).obj
+    return load_packaged(SCALE_FILE.name, Scale)
 
 
 # --- figures computed from the profile ---------------------------------------------------------------

@@ -11,24 +11,20 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Callable
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from ..yamlfile import parse_document
+from ..inputs.packaged import data_file, load_packaged
 from .fidelity import load_scale
-from .profile import AgencyProfile
+from ..model import AgencyProfile, StrictModel
 
-CRITERIA_FILE = Path(__file__).resolve().parent.parent / "data" / "ips_implementation.yaml"
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+CRITERIA_FILE = data_file("ips_implementation.yaml")
 
 
-class Criterion(_Strict):
+
+class Criterion(StrictModel):
     id: str
     requirement: str
     action: str
@@ -37,18 +33,18 @@ class Criterion(_Strict):
     numbers: dict[str, Any] = Field(default_factory=dict)
 
 
-class Area(_Strict):
+class Area(StrictModel):
     title: str
     criteria: list[Criterion]
 
 
-class CriteriaFile(_Strict):
+class CriteriaFile(StrictModel):
     areas: dict[str, Area]
 
 
 @lru_cache(maxsize=1)
 def load_criteria() -> CriteriaFile:
-    return parse_document(CRITERIA_FILE.read_text(encoding="utf-8"), CriteriaFile, CRITERIA_FILE.name).obj
+    return load_packaged(CRITERIA_FILE.name, CriteriaFile)
 
 
 Check = Callable[[AgencyProfile, dict[str, Any], int], tuple[bool, str]]

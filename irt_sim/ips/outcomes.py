@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..inputfile import read_input
-from ..problems import Problem, display_path, printable
+from ..inputs.inputfile import read_input
+from ..inputs.problems import Problem, display_path, printable
 
 COLUMNS = ["person_id", "start_date", "job_periods", "closure_date", "closed_while_working", "education_periods"]
 

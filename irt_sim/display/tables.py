@@ -1,0 +1,171 @@
+"""Tables of the casebook and of checker findings, for notebooks and reports.
+
+Each table has a named index and readable column names, so it reads well on screen and to a
+screen reader (no empty header cells). The pandas tables import pandas when first made; the
+exercises' cards and tables (``Table``, ``CaseCard``) need no pandas at all.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Iterable
+
+from ..inputs.casebook import Casebook
+from ..checks.plan_rules import Finding
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def customers_table(book: Casebook) -> pd.DataFrame:
+    import pandas as pd
+
+    rows = []
+    for c in book.customers.values():
+        goal = c.proposed_goal
+        rows.append({
+            "Customer": c.name,
+            "Age": c.age,
+            "Proposed goal": goal.job_title if goal and goal.job_title else "not yet set",
+            "Barriers": ", ".join(b.type.label for b in c.barriers),
+            "Eligible or presumed eligible with": ", ".join(
+                book.programs[p].name for p, s in c.eligibility.items() if s.counts and p in book.programs),
+        })
+    table = pd.DataFrame(rows, index=pd.Index(list(book.customers), name="Case id"))
+    return table
+
+
+def _program_rows(book: Casebook, detail: bool) -> dict[str, dict[str, str]]:
+    rows = {}
+    for p in book.programs.values():
+        row = {"Program": p.name, "System": p.system.label, "Who sits on the team": p.partner_role,
+               "Services end after": p.services_stop.after.label}
+        if detail:
+            helps = dict.fromkeys(b.label for s in p.services for b in s.addresses)
+            row["Who it serves"] = " ".join(p.eligibility.summary.split())
+            row["Its services help with"] = ", ".join(helps) or "none of the barriers"
+        rows[p.id] = row
+    return rows
+
+
+def programs_table(book: Casebook, detail: bool = False) -> pd.DataFrame:
+    """The partner directory; ``detail`` adds who each program serves and the barriers its services help with."""
+    import pandas as pd
+
+    rows = _program_rows(book, detail)
+    return pd.DataFrame(list(rows.values()), index=pd.Index(list(rows), name="Program id"))
+
+
+class Table:
+    """A table for people: every cell in full (a notebook's pandas display cuts long text short), a
+    caption, column headers and row headers a screen reader announces."""
+
+    def __init__(self, rows: dict[str, dict[str, str]], index: str, caption: str):
+        self.rows, self.index, self.caption = rows, index, caption
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        columns = list(next(iter(self.rows.values()), {}))
+        head = f"<th scope='col'>{esc(self.index)}</th>" + "".join(f"<th scope='col'>{esc(c)}</th>" for c in columns)
+        body = "".join(f"<tr><th scope='row'>{esc(key)}</th>" + "".join(f"<td>{esc(str(row[c]))}</td>" for c in columns)
+                       + "</tr>" for key, row in self.rows.items())
+        return f"<table><caption>{esc(self.caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+    def __repr__(self) -> str:
+        return "\n".join([self.caption] + [f"{key}: " + "; ".join(f"{c}: {v}" for c, v in row.items())
+                                            for key, row in self.rows.items()])
+
+
+def directory_table(book: Casebook) -> Table:
+    """The partner directory with who each program serves and what its services help with."""
+    return Table(_program_rows(book, detail=True), "Program id",
+                 "The partner directory: who each program serves, and the barriers its services help with")
+
+
+def services_table(book: Casebook, program_ids: Iterable[str]) -> Table:
+    """Every service of the programs named, with what it helps with: what a plan's commitments draw on."""
+    rows = {}
+    for pid in program_ids:
+        program = book.programs[pid]
+        for s in program.services:
+            rows[s.id] = {"Program": f"{program.name} ({program.id})", "Service": s.name,
+                          "Helps with": ", ".join(b.label for b in s.addresses) or "none of the barriers",
+                          "The program's services end after": program.services_stop.after.label}
+    return Table(rows, "Service id",
+                 "The services of the programs at the table (a commitment names the service by its id or its name)")
+
+
+class CaseCard:
+    """One customer's record as a learner reads it before planning: story, barriers, benefits, where the
+    customer stands with each program, releases and the goal from career exploration."""
+
+    def __init__(self, book: Casebook, customer_id: str):
+        self.customer = book.customers[customer_id]
+        self.names = {pid: p.name for pid, p in book.programs.items()}
+
+    def _parts(self) -> list[tuple[str, list[str]]]:
+        c = self.customer
+        goal = c.proposed_goal
+        proposed = (f"{goal.job_title}, ${goal.hourly_wage:.2f} an hour, {goal.weekly_hours:g} hours a week"
+                    if goal and goal.job_title and goal.hourly_wage is not None and goal.weekly_hours is not None
+                    else "not set yet")
+        return [
+            ("Barriers", [f"{b.type.label}: {' '.join(b.detail.split())}" for b in c.barriers]),
+            ("Benefits", [b.label for b in c.benefits] or ["none"]),
+            (f"Where {c.first_name} stands with each program",
+             [f"{self.names.get(pid, pid)} ({pid}): {status.label.replace('_', ' ')}" for pid, status in c.eligibility.items()]),
+            ("Releases of information signed for", [f"{self.names.get(pid, pid)} ({pid})" for pid in c.released_to] or ["none"]),
+            ("Goal proposed after career exploration", [proposed]),
+        ]
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        c = self.customer
+        out = [f"<section aria-label='{esc(c.name)}'><p><strong>{esc(c.name)}</strong>, {c.age}. "
+               f"{esc(' '.join(c.story.split()))}</p>"]
+        for title, items in self._parts():
+            out.append(f"<p><strong>{esc(title)}</strong></p><ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>")
+        return "".join(out) + "</section>"
+
+    def __repr__(self) -> str:
+        c = self.customer
+        lines = [f"{c.name}, {c.age}. {' '.join(c.story.split())}"]
+        for title, items in self._parts():
+            lines += [f"{title}:"] + [f"  - {i}" for i in items]
+        return "\n".join(lines)
+
+
+def case_card(book: Casebook, customer_id: str) -> CaseCard:
+    return CaseCard(book, customer_id)
+
+
+def findings_table(findings: Iterable[Finding]) -> pd.DataFrame:
+    import pandas as pd
+
+    rows = [{"Severity": f.severity.value.upper(), "Code": f.code, "Section": f.section_title,
+             "Where": f.item or "", "What to fix": f.message} for f in findings]
+    columns = ["Severity", "Code", "Section", "Where", "What to fix"]
+    return pd.DataFrame(rows, columns=columns, index=pd.RangeIndex(1, len(rows) + 1, name="Finding"))
+
+
+class FindingsReport:
+    """Findings as a table, or a plain sentence when there are none (an empty table says nothing)."""
+
+    def __init__(self, findings: Iterable[Finding]):
+        self.findings = list(findings)
+
+    def _repr_html_(self) -> str:
+        if not self.findings:
+            return "<p><strong>No findings:</strong> this plan meets every check.</p>"
+        n_err = sum(f.severity.value == "error" for f in self.findings)
+        head = f"<p>{n_err} error(s) and {len(self.findings) - n_err} warning(s).</p>"
+        return head + findings_table(self.findings).to_html()
+
+    def __repr__(self) -> str:
+        if not self.findings:
+            return "No findings: this plan meets every check."
+        return "\n".join(str(f) for f in self.findings)
+
+
+def show_findings(findings: Iterable[Finding]) -> FindingsReport:
+    return FindingsReport(findings)
