@@ -213,3 +213,14 @@ def test_a_plan_has_one_customer_who_represents_no_program():
     both = PLAN_OK.replace("    customer: true\n", "    customer: true\n    program: state-vr\n")
     [p] = problems(both)
     assert p.field == "attendees › 1" and "represents no program" in p.message
+
+
+def test_the_kit_is_found_from_any_folder(tmp_path, monkeypatch):
+    """A grading kernel starts in an empty home folder: the kit's casebook is still found, from the
+    package's own place."""
+    from irt_sim.inputs.casebook import default_casebook_dir, kit_root
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("IRT_ACADEMY_CASEBOOK", raising=False)
+    assert kit_root() is not None and (kit_root() / "casebook" / "programs").is_dir()
+    assert default_casebook_dir() == kit_root() / "casebook"

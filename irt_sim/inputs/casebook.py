@@ -267,7 +267,7 @@ def load_plan(path: str | Path, book: Casebook) -> Loaded:
 def kit_root() -> Path | None:
     """The kit's folder (the one with casebook/ and course/), looking from here and from the package."""
     here = Path.cwd().resolve()
-    for base in (here, *here.parents, Path(__file__).resolve().parent.parent):
+    for base in (here, *here.parents, Path(__file__).resolve().parents[2]):  # irt_sim/inputs/ -> the kit
         if (base / "casebook" / "programs").is_dir():
             return base
     return None
