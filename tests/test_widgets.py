@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from irt_sim.widgets.panels import SimulatorPanel
+from irt_sim.widgets import SimulatorPanel
 
 
 def test_every_control_has_a_visible_label():
@@ -47,7 +47,7 @@ def test_slider_labels_are_short_enough_to_show_whole_and_explained_in_full():
 
 
 def test_team_builder_shows_coverage_releases_and_eligibility(book):
-    from irt_sim.widgets.panels import TeamBuilder
+    from irt_sim.widgets import TeamBuilder
 
     tb = TeamBuilder(book=book)
     tb.customer.value = "lena-marsh"
@@ -66,7 +66,7 @@ def test_team_builder_shows_coverage_releases_and_eligibility(book):
 
 
 def test_every_team_builder_control_is_labelled(book):
-    from irt_sim.widgets.panels import TeamBuilder
+    from irt_sim.widgets import TeamBuilder
 
     tb = TeamBuilder(book=book)
     assert tb.customer.description and all(box.description for box in tb.boxes.values())
@@ -93,7 +93,7 @@ def test_quiz_feedback_explains_why():
 
 
 def test_plan_builder_shows_findings_live_as_the_learner_edits(book):
-    from irt_sim.widgets.panels import PlanBuilder
+    from irt_sim.widgets import PlanBuilder
 
     pb = PlanBuilder(book=book, plan_id="lena-marsh-vet-tech")
     assert pb.last_findings == [] and "No findings" in pb.findings.value
@@ -108,7 +108,7 @@ def test_plan_builder_shows_findings_live_as_the_learner_edits(book):
 
 
 def test_plan_builder_adds_and_removes_commitments(book):
-    from irt_sim.widgets.panels import PlanBuilder
+    from irt_sim.widgets import PlanBuilder
 
     pb = PlanBuilder(book=book, plan_id="lena-marsh-vet-tech")
     pb.clear_plan()
@@ -129,7 +129,7 @@ def test_plan_builder_adds_and_removes_commitments(book):
 
 
 def test_plan_builder_controls_are_labelled(book):
-    from irt_sim.widgets.panels import PlanBuilder
+    from irt_sim.widgets import PlanBuilder
 
     pb = PlanBuilder(book=book)
     for control in (pb.start, pb.job, pb.wage, pb.hours, pb.cie, pb.contact, pb.method, pb.frequency, pb.shared,
@@ -138,7 +138,7 @@ def test_plan_builder_controls_are_labelled(book):
 
 
 def test_silo_view_draws_both_pictures_with_text_alternatives(book):
-    from irt_sim.widgets.panels import SiloView
+    from irt_sim.widgets import SiloView
 
     view = SiloView(book=book)
     view.customer.value = "lena-marsh"
@@ -149,7 +149,7 @@ def test_silo_view_draws_both_pictures_with_text_alternatives(book):
 
 
 def test_goal_check_says_which_systems_count_the_goal(book):
-    from irt_sim.widgets.panels import GoalCheck
+    from irt_sim.widgets import GoalCheck
 
     gc = GoalCheck(book=book)
     gc.customer.value = "tasha-bellweather"
@@ -165,7 +165,7 @@ def test_goal_check_says_which_systems_count_the_goal(book):
 
 
 def test_documents_view_previews_every_document_of_a_plan(book):
-    from irt_sim.widgets.panels import DocumentsView
+    from irt_sim.widgets import DocumentsView
 
     dv = DocumentsView(book=book)
     dv.plan.value = "lena-marsh-vet-tech"
@@ -175,7 +175,7 @@ def test_documents_view_previews_every_document_of_a_plan(book):
 
 
 def test_fidelity_view_follows_the_threshold(book):
-    from irt_sim.widgets.panels import FidelityView
+    from irt_sim.widgets import FidelityView
 
     fv = FidelityView(book=book)
     fv.agency.value = "riverside-counseling-ips"
@@ -206,7 +206,7 @@ def test_a_labelled_slider_keeps_its_value_in_range_and_needs_a_name():
 
 
 def test_the_outcomes_view_shows_a_described_chart_for_every_choice():
-    from irt_sim.widgets.panels import OutcomesView
+    from irt_sim.widgets import OutcomesView
 
     view = OutcomesView()
     seen = set()

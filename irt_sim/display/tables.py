@@ -10,8 +10,8 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Iterable
 
-from ..inputs.casebook import Casebook
 from ..checks.plan_rules import Finding
+from ..inputs.casebook import Casebook
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,6 +54,26 @@ def programs_table(book: Casebook, detail: bool = False) -> pd.DataFrame:
 
     rows = _program_rows(book, detail)
     return pd.DataFrame(list(rows.values()), index=pd.Index(list(rows), name="Program id"))
+
+
+class Strong(str):
+    """A cell's text that must stand out (a gap, a missing release): shown in bold, so no reader
+    depends on colour to see it."""
+
+
+def html_table(caption: str, columns: list[str], rows: list[list], empty: str = "Nothing yet.") -> str:
+    """One accessible HTML table: a caption, column headers a screen reader announces, each cell
+    escaped. A cell is a text, a ``Strong`` text, or a tuple of them shown on separate lines; with no
+    rows, one row says ``empty``."""
+    def cell(value) -> str:
+        parts = value if isinstance(value, tuple) else (value,)
+        return "<br>".join(f"<strong>{html.escape(v)}</strong>" if isinstance(v, Strong) else html.escape(str(v))
+                           for v in parts if v != "")
+
+    head = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in columns)
+    body = "".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>" for row in rows)
+    body = body or f'<tr><td colspan="{len(columns)}">{html.escape(empty)}</td></tr>'
+    return f"<table><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 class Table:

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from .build import Bullets, Doc, Heading, Para, Table
 
-
 #: Characters that Markdown (or the HTML it may hold) reads as markup: each is written escaped, so a
 #: case note pasted into an agency's system shows the text as typed, with no tag, link or script.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&|])")
@@ -61,12 +60,15 @@ _CSS = ("body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;
         "vertical-align:top}th{background:#eee}footer{border-top:2px solid #555;margin-top:2rem;padding-top:.5rem}")
 
 
-def to_html(doc: Doc, lang: str = "en") -> str:
+def to_html_fragment(doc: Doc, top: int = 1) -> str:
+    """The document as HTML to show inside another page: its title a heading of level ``top``, its
+    own headings below that, and its footer as a last paragraph."""
     e = html.escape
-    body = [f"<h1>{e(doc.title)}</h1>"]
+    body = [f"<h{top}>{e(doc.title)}</h{top}>"]
     for b in doc.blocks:
         if isinstance(b, Heading):
-            body.append(f"<h{b.level}>{e(b.text)}</h{b.level}>")
+            level = min(6, b.level + top - 1)
+            body.append(f"<h{level}>{e(b.text)}</h{level}>")
         elif isinstance(b, Para):
             body.append(f"<p>{e(b.text)}</p>")
         elif isinstance(b, Bullets):
@@ -76,11 +78,17 @@ def to_html(doc: Doc, lang: str = "en") -> str:
             rows = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in b.rows)
             body.append(f"<table><caption>{e(b.caption)}</caption><thead><tr>{head}</tr></thead>"
                         f"<tbody>{rows}</tbody></table>")
+    return "".join(body)
+
+
+def to_html(doc: Doc, lang: str = "en") -> str:
+    """The document as a page of its own."""
+    e = html.escape
     footer = f"<footer><p>{e(doc.footer)}</p></footer>" if doc.footer else ""
     return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{e(doc.title)}</title><style>{_CSS}</style></head>\n"
-            f"<body><main>{''.join(body)}</main>{footer}</body>\n</html>\n")
+            f"<body><main>{to_html_fragment(doc)}</main>{footer}</body>\n</html>\n")
 
 
 #: What XML 1.0 (and so a DOCX file) cannot hold: control characters other than tab and line breaks.

@@ -6,8 +6,9 @@ from __future__ import annotations
 from .._lazy import lazy_exports
 
 _WHERE = {
-    **dict.fromkeys(["DocumentsView", "FidelityView", "GoalCheck", "OutcomesView", "PlanBuilder", "SiloView",
-                     "SimulatorPanel", "TeamBuilder", "plan_builder", "simulator_panel", "team_builder"], ".panels"),
+    "SimulatorPanel": ".simulator", "simulator_panel": ".simulator", "SiloView": ".silos", "GoalCheck": ".goal",
+    "TeamBuilder": ".team", "team_builder": ".team", "PlanBuilder": ".plan", "plan_builder": ".plan",
+    "DocumentsView": ".documents", "FidelityView": ".fidelity", "OutcomesView": ".outcomes", "Panel": ".base",
     **dict.fromkeys(["Quiz", "load_quizzes", "quiz"], ".quizzes"),
     "LabelledSlider": ".slider",
 }

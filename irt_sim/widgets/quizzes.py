@@ -9,8 +9,8 @@ from functools import lru_cache
 import ipywidgets as w
 from pydantic import Field, RootModel, model_validator
 
-from ..model import StrictModel
 from ..inputs.packaged import data_file, load_packaged
+from ..model import StrictModel
 
 QUIZ_FILE = data_file("quizzes.yaml")
 

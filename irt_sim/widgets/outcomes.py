@@ -1,0 +1,49 @@
+"""The outcomes page: the IPS research funnel, or one agency's quarterly employment rate."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from ..display.ips_charts import outcomes_trend_chart
+from ..display.plots import ips_overview_funnel
+from ..ips.outcomes import quarterly_outcomes, read_caseload
+from .base import STYLE, Panel
+
+
+class OutcomesView(Panel):
+    """The outcomes page: the IPS research funnel, or one casebook agency's quarterly employment rate."""
+
+    FUNNEL = "funnel"
+
+    def __init__(self, book=None):
+        super().__init__(book)
+        options = [("What IPS research shows: from referral to a job kept (100 people)", self.FUNNEL)]
+        options += [(f"{a.name}: employment rate by quarter", aid) for aid, a in self.book.agencies.items()]
+        self.show = w.Dropdown(options=options, value=self.FUNNEL, description="Show", style=STYLE,
+                               layout=w.Layout(width="46em"))
+        self.chart = w.HTML()
+        # the data behind each choice never changes while the page is open, so every chart is drawn
+        # once, up front (before the visitor arrives, on a preheated demo page): switching is instant
+        self._drawn = {value: self._draw(value) for _label, value in options}
+        self.show.observe(lambda _c: self.update(), names="value")
+        self.update()
+
+    def _draw(self, choice: str):
+        """The chart for a choice, with its HTML (drawing the image is the slow part)."""
+        chart = self._chart(choice)
+        return chart, chart._repr_html_()
+
+    def _chart(self, choice: str):
+        if choice == self.FUNNEL:
+            return ips_overview_funnel()
+        agency = self.book.agencies[choice]
+        table = quarterly_outcomes(read_caseload(self.book.root / "agencies" / f"{choice}-caseload.csv", agency=agency.name))
+        return outcomes_trend_chart(table, title=f"{agency.name}: served who worked, by quarter")
+
+    def update(self):
+        chart, page = self._drawn[self.show.value]
+        self.chart.value = f'<div role="status" aria-live="polite">{page}</div>'
+        return chart
+
+    def controls(self) -> list[w.Widget]:
+        return [self.show, self.chart]
