@@ -41,7 +41,7 @@ from nbclient import NotebookClient  # noqa: E402
 
 from bench_demo import free_port, start, stop  # noqa: E402
 from bench_grading import prepare  # noqa: E402
-from irt_sim.demo.app import PAGES, children_mb, resident_mb  # noqa: E402
+from irt_sim.demo import PAGES, children_mb, resident_mb  # noqa: E402
 
 BIN = Path(sys.executable).parent
 HUB_MB = 128  # the hub with its proxy (TLJH's resource-estimation figure)

@@ -38,7 +38,7 @@ from pathlib import Path
 KIT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(KIT))
 
-from irt_sim.demo.app import PAGES, children_mb, resident_mb  # noqa: E402
+from irt_sim.demo import PAGES, children_mb, resident_mb  # noqa: E402
 
 BIN = Path(sys.executable).parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from irt_sim.demo.app import PAGES
+from irt_sim.demo import PAGES
 
 from . import cohort_hub
 from .conftest import KIT

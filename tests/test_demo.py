@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from irt_sim.demo.app import PAGES
+from irt_sim.demo import PAGES
 
 from .conftest import KIT
 from .servers import fetch, start_demo, stop
@@ -38,12 +38,12 @@ def test_the_index_lists_exactly_the_pages(demo):
 
 @pytest.mark.parametrize("path", [
     "voila/files/casebook/community.yaml", "casebook/community.yaml", "voila/files/../casebook/community.yaml",
-    "voila/files/irt_sim/demo.py", "irt_sim/demo/app.py", "voila/files/../../irt_sim/demo.py",
+    "voila/files/irt_sim/demo/app.py", "irt_sim/demo/app.py", "voila/files/../../irt_sim/demo/app.py",
     "voila/files/team_explorer.ipynb", "team_explorer.ipynb", "voila/files/course/pages/team_explorer.ipynb",
     "voila/files/exercises/gradebook.db", "voila/tree", "voila/api/contents", "api/contents",
     "api/kernels", "voila/render/../../casebook/community.yaml", "voila/render/01_welcome.ipynb",
-    "voila/static/../../irt_sim/demo.py", "voila/templates/lab/static/../../../../irt_sim/demo.py",
-    "voila/labextensions/../../irt_sim/demo.py", "voila/static/%2e%2e/%2e%2e/casebook/community.yaml",
+    "voila/static/../../irt_sim/demo/app.py", "voila/templates/lab/static/../../../../irt_sim/demo/app.py",
+    "voila/labextensions/../../irt_sim/demo/app.py", "voila/static/%2e%2e/%2e%2e/casebook/community.yaml",
 ])
 @pytest.mark.parametrize("encoding", ["identity", "gzip"])
 def test_the_kits_files_are_not_served(demo, path, encoding):

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from irt_sim.demo.app import PAGES, children_mb, resident_mb
+from irt_sim.demo import PAGES, children_mb, resident_mb
 
 from .conftest import KIT
 from .servers import fetch, start_demo, stop
@@ -117,7 +117,7 @@ def test_a_slider_is_named_by_its_label_and_moves_with_the_keyboard(demo, browse
 
 
 def test_the_index_and_the_busy_page_are_accessible(demo, browser):
-    from irt_sim.demo.app import BUSY_HTML
+    from irt_sim.demo import BUSY_HTML
 
     page = browser.new_page()
     try:

@@ -11,7 +11,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from irt_sim.demo.app import child_pids, resident_mb
+from irt_sim.demo import child_pids, resident_mb
 
 from .servers import fetch, start_demo, stop
 

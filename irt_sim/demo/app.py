@@ -16,15 +16,10 @@ notebook's JSON). On top of them this app
 
 from __future__ import annotations
 
-import gzip
-import html
-import mimetypes
 import os
 import time
-from pathlib import Path
 
-from jupyter_client.ioloop import AsyncIOLoopKernelManager
-from tornado.web import HTTPError, StaticFileHandler
+from tornado.web import StaticFileHandler
 from traitlets import Bool, Int
 from traitlets.config import Config
 from voila.app import Voila
@@ -32,16 +27,10 @@ from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
-from ..inputs.casebook import kit_root
 from ..inputs.packaged import data_file
-
-#: The page notebooks, in the order the index lists them, with the title shown there.
-PAGES = {
-    "arc_versus_referral": "ARC versus simple referral: what changes for a group of jobseekers",
-    "team_explorer": "Who sits at the table? Barriers and partners for one jobseeker",
-    "ips_fidelity_self_check": "IPS fidelity self-check for three sample agencies",
-    "outcomes_funnel": "Outcomes: from referral to a job kept",
-}
+from .handlers import IndexHandler, LogoutHandler, PageClosedHandler, PageHandler, gzipped_once
+from .memory import KERNEL_MB, LimitedKernelManager, child_pids, resident_mb
+from .pages import pages_dir
 
 # Only the widget managers' front-end extensions: Voila's default loads every JupyterLab extension
 # in the environment (about 10 MB).
@@ -49,213 +38,9 @@ EXTENSIONS = ["@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/widgets-
 
 TEMPLATE_DIR = data_file("demo_template")
 
-_STYLE = ("body{font-family:system-ui,sans-serif;max-width:46em;margin:2em auto;padding:0 1em;line-height:1.5;"
-          "color:#1a1a1a}a{color:#0b4f8a}a:focus{outline:3px solid #e69f00;outline-offset:2px}")
-
-
-def pages_dir() -> Path:
-    root = kit_root()
-    if root is None:
-        raise FileNotFoundError("cannot find the kit's course/pages folder")
-    return root / "course" / "pages"
-
-
-def _page(title: str, body: str) -> str:
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
-            f'content="width=device-width, initial-scale=1"><title>{html.escape(title)}</title>'
-            f"<style>{_STYLE}</style></head><body><main>{body}</main></body></html>")
-
-
-def index_html(base_url: str = "/") -> str:
-    items = "".join(f'<li><a href="{base_url}voila/render/{name}.ipynb">{html.escape(title)}</a></li>'
-                    for name, title in PAGES.items())
-    return _page("IRT Community Academy: demo pages",
-                 "<h1>IRT Community Academy: try it yourself</h1><p>Interactive pages from a training kit on "
-                 "Integrated Resource Teams, Active Resource Coordination and IPS supported employment. "
-                 "Every person and agency in them is invented.</p>"
-                 f"<ul>{items}</ul>")
-
-
-BUSY_HTML = _page("Busy: please try again shortly",
-                  "<h1>Busy: please try again in a minute</h1><p>Many people are using the demo right now, and "
-                  "each open page needs its own share of the server. Please wait a minute and reload this "
-                  "page.</p>")
-
-
-class IndexHandler(TornadoVoilaTreeHandler):
-    """The plain list of pages, instead of Voila's file tree."""
-
-    def get(self, path=None):
-        self.set_header("Content-Type", "text/html; charset=UTF-8")
-        self.finish(index_html(self.base_url))
-
-
-SLOW_DOWN_HTML = _page("Too many pages at once",
-                       "<h1>Please slow down</h1><p>This address has opened many demo pages in the last minute. "
-                       "Please wait a minute, then reload this page.</p>")
-
-
-def _not_found(handler) -> None:
-    handler.set_status(404)
-    handler.finish(_page("Not found", f'<h1>There is no such page</h1><p><a href="{handler.base_url}">The demo '
-                                      "pages</a></p>"))
-
-
-class PageHandler(TornadoVoilaHandler):
-    """A page, or the busy page when the visitor cap is reached. The visitor's place is reserved before
-    anything is started (Tornado runs one handler at a time until it awaits), so a burst of requests
-    can never start more kernels than there are places."""
-
-    async def get(self, path=None):
-        name = (path or "").removesuffix(".ipynb")
-        if name not in PAGES:
-            _not_found(self)
-            return
-        app: DemoVoila = self.settings["irt_app"]
-        if not app.client_may_open(app.client_of(self.request)):
-            self.set_status(429)
-            self.set_header("Retry-After", "60")
-            self.finish(SLOW_DOWN_HTML)
-            return
-        if not app.reserve():
-            self.set_status(503)
-            self.set_header("Retry-After", "60")
-            self.finish(BUSY_HTML)
-            return
-        before = app.page_kernels()
-        try:
-            return await super().get(path)
-        finally:
-            app.release(before)
-
-
-class LogoutHandler(TornadoVoilaTreeHandler):
-    """The demo has no accounts: /logout is simply not a page (Voila's own answered 500)."""
-
-    def get(self, path=None):
-        _not_found(self)
-
-
-class PageClosedHandler(VoilaShutdownKernelHandler):
-    """The beacon a page sends as it closes, asking to shut its kernel down at once.
-
-    Voila's page sends it without an _xsrf token, so Voila's own handler refuses it (403) and a closed
-    page kept its kernel, and its visitor's place, until the culler came two minutes later. The
-    request names a kernel by its random id, which only that page knows (the kernels API is not
-    served), so accepting it without the token lets nobody close someone else's page."""
-
-    def check_xsrf_cookie(self):
-        return None
-
-
-class GzippedOnce:
-    """Mixed into Voila's static file handlers: a script or style is compressed the first time it is
-    asked for and then sent from memory. Tornado would otherwise read and gzip every file anew for
-    every visitor (about 5 MB a page view), on the server's only thread, while the page waits.
-
-    Path checks, allow and deny lists, ETags and caching headers are the handler's own, unchanged;
-    a range request or a browser that does not accept gzip gets the handler's plain answer."""
-
-    _gzipped: dict[tuple[str, float, int], bytes] = {}
-
-    async def get(self, path, include_body=True):
-        try:
-            await self._get(path, include_body)
-        except (AssertionError, ValueError) as e:
-            # Voila's template handler asserts on a malformed path such as static/../..: nothing is
-            # served either way, but the visitor should see "not found", not a server error
-            raise HTTPError(404) from e
-
-    async def _get(self, path, include_body):
-        if "gzip" not in self.request.headers.get("Accept-Encoding", "") or "Range" in self.request.headers:
-            return await super().get(path, include_body)
-        # the first steps of StaticFileHandler.get: resolve and check the path, set headers, answer 304
-        self.path = self.parse_url_path(path)
-        absolute_path = self.get_absolute_path(self.root, self.path)  # Voila's may set self.root: two steps
-        self.absolute_path = self.validate_absolute_path(self.root, absolute_path)
-        if self.absolute_path is None:
-            return
-        if not _compressible(self.absolute_path):
-            return await super().get(path, include_body)
-        self.modified = self.get_modified_time()
-        self.set_headers()
-        if self.should_return_304():
-            self.set_status(304)
-            return
-        stat = os.stat(self.absolute_path)
-        key = (self.absolute_path, stat.st_mtime, stat.st_size)
-        body = self._gzipped.get(key)
-        if body is None:
-            with open(self.absolute_path, "rb") as f:
-                body = self._gzipped[key] = gzip.compress(f.read(), compresslevel=9, mtime=0)
-        # a Content-Encoding already set tells Tornado's own gzip transform to leave the body alone
-        self.set_header("Content-Encoding", "gzip")
-        self.set_header("Vary", "Accept-Encoding")
-        self.set_header("Content-Length", len(body))
-        if include_body:
-            self.write(body)
-
-
-def _compressible(path: str) -> bool:
-    kind = mimetypes.guess_type(path)[0] or ""
-    return kind.startswith("text/") or kind in ("application/javascript", "application/json", "image/svg+xml")
-
-
-def _gzipped_once(handler: type) -> type:
-    return type(handler.__name__, (GzippedOnce, handler), {"__doc__": handler.__doc__})
-
-
 #: How the pages are prepared: a preheated kernel has already run the page when a visitor arrives;
 #: progressive rendering shows each cell as it runs; plain runs the whole page, then shows it.
 RENDERINGS = ("preheated", "progressive", "plain")
-
-_PAGE_BYTES = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
-
-
-def resident_mb(pid: int) -> float:
-    """A process's resident memory in MB, from /proc (0 where there is no /proc, or it has gone)."""
-    try:
-        with open(f"/proc/{pid}/statm") as f:
-            return int(f.read().split()[1]) * _PAGE_BYTES / 2**20
-    except (OSError, ValueError, IndexError):
-        return 0.0
-
-
-def child_pids(pid: int) -> list[int]:
-    """The direct children of a process (a demo server's kernels, those still starting too), from /proc."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:  # the parent's pid
-                found.append(int(stat.parent.name))
-        except (OSError, ValueError, IndexError):
-            continue
-    return found
-
-
-def children_mb(pid: int) -> list[float]:
-    """Resident MB of each direct child of a process, from /proc; for measuring a running demo from
-    outside (tests, bench/)."""
-    return [resident_mb(child) for child in child_pids(pid)]
-
-
-#: A kernel's resident memory before it has run its page, for places reserved but not yet started.
-KERNEL_MB = 150.0
-
-
-class LimitedKernelManager(AsyncIOLoopKernelManager):
-    """A demo kernel under limits of its own (prlimit, from util-linux): address space and CPU time, as
-    DemoVoila's kernel_memory and kernel_cpu say. A kernel past them fails alone."""
-
-    limits: tuple[int, int] | None = None  # (MB, seconds), set by the demo app
-
-    def format_kernel_cmd(self, extra_arguments=None):
-        cmd = super().format_kernel_cmd(extra_arguments)
-        prlimit = "/usr/bin/prlimit"
-        if not os.path.exists(prlimit) or self.limits is None:
-            return cmd
-        memory_mb, cpu_seconds = self.limits
-        return [prlimit, f"--as={memory_mb * 2**20}", f"--cpu={cpu_seconds}", "--core=0", "--", *cmd]
 
 
 class DemoVoila(Voila):
@@ -413,7 +198,7 @@ class DemoVoila(Voila):
             elif handler is VoilaShutdownKernelHandler:
                 handler = PageClosedHandler
             elif issubclass(handler, StaticFileHandler):
-                handler = _gzipped_once(handler)
+                handler = gzipped_once(handler)
             kept.append((pattern, handler, *rest))
         kept.insert(0, (self.server_url.rstrip("/") + "/?", IndexHandler, {"voila_configuration": self.voila_configuration}))
         kept.insert(0, (self.server_url.rstrip("/") + "/logout/?", LogoutHandler, {"voila_configuration": self.voila_configuration}))
@@ -443,7 +228,7 @@ def demo_config(port: int, host: str, max_visitors: int, rendering: str = "prehe
     c.MappingKernelManager.cull_interval = 30
     c.MappingKernelManager.cull_connected = False
     # each kernel runs under its own limits of memory and CPU time (LimitedKernelManager)
-    c.MappingKernelManager.kernel_manager_class = "irt_sim.demo.app.LimitedKernelManager"
+    c.MappingKernelManager.kernel_manager_class = "irt_sim.demo.memory.LimitedKernelManager"
     if rendering not in RENDERINGS:
         raise ValueError(f"rendering must be one of {', '.join(RENDERINGS)}, not {rendering!r}")
     # the two cannot be combined: a preheated page has already run before anyone asks for it

@@ -1,0 +1,60 @@
+"""What the demo shows besides the notebooks: the list of pages, and the plain pages for "busy",
+"slow down" and "not found"."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from ..inputs.casebook import kit_root
+
+#: The page notebooks, in the order the index lists them, with the title shown there.
+PAGES = {
+    "arc_versus_referral": "ARC versus simple referral: what changes for a group of jobseekers",
+    "team_explorer": "Who sits at the table? Barriers and partners for one jobseeker",
+    "ips_fidelity_self_check": "IPS fidelity self-check for three sample agencies",
+    "outcomes_funnel": "Outcomes: from referral to a job kept",
+}
+
+_STYLE = ("body{font-family:system-ui,sans-serif;max-width:46em;margin:2em auto;padding:0 1em;line-height:1.5;"
+          "color:#1a1a1a}a{color:#0b4f8a}a:focus{outline:3px solid #e69f00;outline-offset:2px}")
+
+
+def pages_dir() -> Path:
+    root = kit_root()
+    if root is None:
+        raise FileNotFoundError("cannot find the kit's course/pages folder")
+    return root / "course" / "pages"
+
+
+def _page(title: str, body: str) -> str:
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" '
+            f'content="width=device-width, initial-scale=1"><title>{html.escape(title)}</title>'
+            f"<style>{_STYLE}</style></head><body><main>{body}</main></body></html>")
+
+
+def index_html(base_url: str = "/") -> str:
+    items = "".join(f'<li><a href="{base_url}voila/render/{name}.ipynb">{html.escape(title)}</a></li>'
+                    for name, title in PAGES.items())
+    return _page("IRT Community Academy: demo pages",
+                 "<h1>IRT Community Academy: try it yourself</h1><p>Interactive pages from a training kit on "
+                 "Integrated Resource Teams, Active Resource Coordination and IPS supported employment. "
+                 "Every person and agency in them is invented.</p>"
+                 f"<ul>{items}</ul>")
+
+
+BUSY_HTML = _page("Busy: please try again shortly",
+                  "<h1>Busy: please try again in a minute</h1><p>Many people are using the demo right now, and "
+                  "each open page needs its own share of the server. Please wait a minute and reload this "
+                  "page.</p>")
+
+
+SLOW_DOWN_HTML = _page("Too many pages at once",
+                       "<h1>Please slow down</h1><p>This address has opened many demo pages in the last minute. "
+                       "Please wait a minute, then reload this page.</p>")
+
+
+def not_found(handler) -> None:
+    handler.set_status(404)
+    handler.finish(_page("Not found", f'<h1>There is no such page</h1><p><a href="{handler.base_url}">The demo '
+                                      "pages</a></p>"))
