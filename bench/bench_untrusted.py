@@ -29,7 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from irt_sim.inputs.casebook import CasebookError
-from irt_sim.demo.app import child_pids, resident_mb
+from irt_sim.demo import child_pids, resident_mb
 from irt_sim.inputs.yamlfile import read_yaml
 
 KIT = Path(__file__).resolve().parent.parent
@@ -65,7 +65,7 @@ def big_value() -> tuple[float, str]:
 
 def zip_bomb() -> tuple[float, float, int, list[str]]:
     """A zip of 2.4 MB whose one notebook expands to 2.46 GB, unpacked as `irt-academy grade` unpacks it."""
-    from irt_sim.classroom.run import _unzip
+    from irt_sim.classroom.submissions import _unzip
 
     with tempfile.TemporaryDirectory() as tmp:
         archive = Path(tmp) / "class.zip"

@@ -186,12 +186,29 @@ def test_a_worker_that_dies_costs_its_submissions_not_the_run(tmp_path, monkeypa
 
     def dies(course, assignment, students, work, index):  # nbgrader crashed before writing anything
         (work / f"worker-{index}").mkdir()
+        (work / f"worker-{index}" / ".worker-exit").write_text("1")
+        (work / f"worker-{index}" / ".worker-log").write_text("[AutogradeApp | ERROR] the gradebook is locked\n")
         return work / f"worker-{index}"
 
     monkeypatch.setattr(grader, "_run_worker", dies)
     report = grader.grade("irt_or_not", subs, course, say=lambda _s: None)
-    assert report.problems == {"ana": ["the notebook could not be run; it scores 0."]}
+    assert report.problems == {
+        "grading worker 1": ["nbgrader ended with exit code 1; the end of its log: [AutogradeApp | ERROR] the gradebook is locked"],
+        "ana": ["the notebook could not be run; it scores 0."]}
     assert report.grades_csv.exists()
+
+
+def test_the_copy_of_nbgraders_manual_score_rule_is_read_again_on_an_upgrade():
+    """record_grades copies SaveAutoGrades' rule (a grade a person scored, or one the tests could not
+    score, waits for a person); on another nbgrader the rule must be read again before this passes."""
+    import nbgrader
+
+    from irt_sim.classroom.gradebook import NBGRADER_READ, needs_manual_grade
+
+    assert nbgrader.__version__.startswith(NBGRADER_READ + "."), (
+        f"nbgrader is {nbgrader.__version__}: read its SaveAutoGrades again and update irt_sim/classroom/gradebook.py")
+    assert [needs_manual_grade(m, a) for m, a in [(None, 1.0), (None, 0.0), (2.0, 1.0), (None, None), (0.0, None)]] == [
+        False, False, True, True, True]
 
 
 def test_a_feedback_page_that_cannot_be_written_is_reported(tmp_path):

@@ -14,7 +14,7 @@ import zipfile
 import nbformat
 import pytest
 
-from irt_sim.classroom import run as grader
+from irt_sim.classroom import submissions as grader
 from irt_sim.classroom import sandbox
 from irt_sim.inputs.problems import printable
 from irt_sim.cli import main
