@@ -12,7 +12,8 @@ from irt_sim.grading import Feedback
 from irt_sim.grading.answers import answer, answer_in_cell
 from irt_sim.grading.choice import KINDS
 from irt_sim.grading.feedback import NOTES_MIMETYPE, guarded
-from irt_sim.grading.lenient import read_answer, read_by_lines, shape_of, validate
+from irt_sim.grading.lenient import read_answer, read_by_lines, validate
+from irt_sim.grading.shapes import shape_of
 from irt_sim.grading.reading import Candidate, Resolver, read_choice, read_date, read_number
 from irt_sim.model import Plan
 
@@ -189,7 +190,7 @@ def test_a_plan_that_yaml_cannot_read_is_read_line_by_line_and_says_where():
 
 
 def test_items_that_do_not_fit_are_left_out_one_by_one_and_the_rest_is_kept():
-    from irt_sim.grading.lenient import Context, coerce
+    from irt_sim.grading.coerce import Context, coerce
 
     read, data = _plan(PLAN)
     data = coerce(dict(data, customer="odessa-pruitt", id="answer"), Plan, read, Context(after=MEETING))

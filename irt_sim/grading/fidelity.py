@@ -13,7 +13,8 @@ from ..ips.fidelity import FidelityResult, load_scale, score_profile
 from .cases import exercise_casebook
 from .answers import Answer, as_answer
 from .feedback import Feedback, guarded
-from .lenient import answer_lines, read_answer
+from .lenient import read_answer
+from .lines import answer_lines
 from .reading import Candidate, Note, Resolver, read_date, read_number, shown
 
 #: The items the exercise asks for: measured, counted and judged ones, so each kind of anchor is practised.

@@ -26,12 +26,13 @@ from ..inputs.yamlfile import read_yaml
 from .cases import exercise_casebook
 from .answers import Answer, as_answer
 from .feedback import Feedback, guarded
-from .lenient import Context, Read, as_ids, coerce, note_at, read_answer, read_by_lines, shape_of, validate
+from .coerce import Context, as_ids, coerce, note_at
+from .lenient import read_answer, read_by_lines, validate
+from .shapes import Read, shape_of
 from .reading import Candidate, Note, Resolver, read_date
 
 #: Points per section in the plan exercise.
 SECTION_POINTS = {"team": 1, "goal": 2, "communication": 2, "sequence": 3, "action_items": 2, "follow_up": 1}
-
 
 
 @dataclass(frozen=True)

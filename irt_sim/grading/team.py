@@ -12,7 +12,7 @@ from ..vocab import BarrierType, SystemType
 from .cases import exercise_casebook
 from .answers import Answer, as_answer
 from .feedback import Feedback, guarded
-from .lenient import answer_lines
+from .lines import answer_lines
 from .reading import Candidate, Note, Reading, Resolver, fold, shown, tokens
 
 APPLY_KEYS = ("help her apply to", "help her apply", "help_her_apply_to", "help him apply to", "help them apply to", "help to apply to", "apply to",
