@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..simulator.params import PATHWAYS
 from ..simulator.engine import FUNNEL, SimulationResult
+from ..simulator.params import PATHWAYS
 from .svgbars import Bar, bar_chart, legend
 
 if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn: a page of SVG charts never needs it
@@ -316,8 +316,8 @@ def _wrap(text: str, width: int) -> list[str]:
 def ips_overview_funnel(replicates: int = 50, seed: int = 1) -> Chart:
     """The IPS preset run against the funnel the IPS overview deck reports (dashed lines)."""
     from ..simulator.cohort import generate_cohort
-    from ..simulator.params import load_params
     from ..simulator.engine import simulate
+    from ..simulator.params import load_params
 
     params, preset = load_params().preset("ips_overview_deck")
     cohort = generate_cohort(params, preset.cohort.size, preset.cohort.mix, seed=seed)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from ..inputs.casebook import Casebook
 from ..model import Plan
+from ..safefiles import OutputRefused, write_output
 from .build import Doc, agency_note, agenda, partner_ids, plan_sheet
 from .render import to_docx, to_html, to_markdown, to_pdf
-from ..safefiles import OutputRefused, write_output
 from .tracking import actions_csv, actions_ics, status_update
 
 FORMATS = ("md", "html", "docx", "pdf", "csv", "ics")

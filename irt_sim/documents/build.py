@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..inputs.casebook import Casebook
 from ..checks.plan_rules import Finding, Severity, check_plan
+from ..inputs.casebook import Casebook
 from ..model import Attendee, Plan
 
 

@@ -10,8 +10,8 @@ import io
 from dataclasses import dataclass
 
 from ..inputs.casebook import Casebook
-from ..model import Plan
 from ..inputs.problems import Problem
+from ..model import Plan
 from ..safefiles import safe_row
 
 STATUSES = ("open", "done", "late")

@@ -22,7 +22,6 @@ from ..model import AgencyProfile, StrictModel
 SCALE_FILE = data_file("ips_fidelity.yaml")
 
 
-
 class Anchor(StrictModel):
     kind: Literal["measure", "components", "judgement"]
     measure: str | None = None

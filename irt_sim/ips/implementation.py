@@ -23,7 +23,6 @@ from ..model import AgencyProfile, StrictModel
 CRITERIA_FILE = data_file("ips_implementation.yaml")
 
 
-
 class Criterion(StrictModel):
     id: str
     requirement: str

@@ -8,9 +8,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from ..vocab import (
-    Confidence,
-)
+from ..vocab import Confidence
 
 
 Id = Annotated[

@@ -7,14 +7,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field, model_validator
 
-from ..vocab import (
-    BarrierType,
-    Benefit,
-    EligibilityStatus,
-    Population,
-    RecordsRule,
-    ReleaseSigner,
-)
+from ..vocab import BarrierType, Benefit, EligibilityStatus, Population, RecordsRule, ReleaseSigner
 
 from .base import Day, Goal, Id, StrictModel, Text
 

@@ -7,10 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
-from ..vocab import (
-    Stage,
-    TanfActivity,
-)
+from ..vocab import Stage, TanfActivity
 
 from .base import Day, Goal, Id, StrictModel, Text, _plausible_day
 

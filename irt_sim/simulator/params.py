@@ -46,7 +46,6 @@ class ParameterError(ValueError):
     """A parameter value a learner or trainer gave cannot be used; the message says why."""
 
 
-
 class ParameterSpec(StrictModel):
     value: float
     kind: Kind
