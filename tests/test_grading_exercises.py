@@ -317,14 +317,15 @@ def test_every_rule_of_the_checker_has_its_place_in_the_plan_rubric():
     """A rule added to the checker needs a decision: which part of the plan it costs, and how much
     (exercises/README.md says the same for trainers). Until then it costs a default share."""
     from irt_sim.checks.plan_rules import RULES
-    from irt_sim.grading.plan import RUBRIC
+    from irt_sim.grading.rubric import RUBRIC
 
-    assert set(RUBRIC) == set(RULES), f"place these in irt_sim.grading.plan.RUBRIC: {sorted(set(RULES) - set(RUBRIC))}"
+    assert set(RUBRIC) == set(RULES), f"place these in irt_sim.grading.rubric.RUBRIC: {sorted(set(RULES) - set(RUBRIC))}"
 
 
 def test_a_rule_the_rubric_does_not_know_costs_a_default_share(book, worked_plan):
     from irt_sim.checks.plan_rules import Finding, Severity
-    from irt_sim.grading.plan import checked, score_section
+    from irt_sim.grading.plan import checked
+    from irt_sim.grading.rubric import score_section
 
     answer, findings = checked(worked_plan, "odessa-pruitt", book)
     made_up = [Finding("IRT999", Severity.warning, "A new rule's warning.", "follow_up"),

@@ -18,7 +18,8 @@ from .._lazy import lazy_exports
 from .answers import Answer, answer
 from .choice import check_choice, grade_scenario
 from .feedback import Feedback
-from .plan import PlanAnswer, check_plan_readable, grade_held_back, grade_plan, held_back_case, read_plan_answer
+from .held_back import grade_held_back, held_back_case
+from .plan import PlanAnswer, check_plan_readable, grade_plan, read_plan_answer
 from .reading import Note
 from .team import grade_team
 

@@ -7,7 +7,7 @@ program's name); then each item validated on its own, so a slip costs only that 
 
 The scoring: each section's points are split among its parts (the partners, the goal's three
 figures, the four lines of communication, the barriers and the commitments, the action items, the
-three parts of the follow-up), and a finding costs the part it is about. ``RUBRIC`` says which
+three parts of the follow-up), and a finding costs the part it is about. ``rubric.RUBRIC`` says which
 finding costs what; exercises/README.md says the same for trainers.
 """
 
@@ -18,11 +18,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..inputs.casebook import Casebook
-from ..checks.plan_rules import SECTIONS, Finding, Severity, check_plan
+from ..checks.plan_rules import SECTIONS, Finding, check_plan
 from ..model import Plan
 from ..inputs.problems import FieldPath, Problem
-from ..vocab import ServiceCategory, Stage
-from ..inputs.yamlfile import read_yaml
 from .cases import exercise_casebook
 from .answers import Answer, as_answer
 from .feedback import Feedback, guarded
@@ -30,56 +28,7 @@ from .coerce import Context, as_ids, coerce, note_at
 from .lenient import read_answer, read_by_lines, validate
 from .shapes import Read, shape_of
 from .reading import Candidate, Note, Resolver, read_date
-
-#: Points per section in the plan exercise.
-SECTION_POINTS = {"team": 1, "goal": 2, "communication": 2, "sequence": 3, "action_items": 2, "follow_up": 1}
-
-
-@dataclass(frozen=True)
-class Cost:
-    """What one finding costs: ``fraction`` of the part it is about. ``part``: "item" (the partner,
-    commitment or action item the finding points at), "field" (the goal's figure it points at),
-    "barrier" (the barrier it names), a fixed part's name, or None (the section as a whole)."""
-
-    part: str | None = "item"
-    fraction: float = 1.0
-
-
-#: Which part each checker finding costs, and how much of it (exercises/README.md says the same for trainers).
-RUBRIC: dict[str, Cost] = {
-    # the team: each partner at the table is a part; without the customer, or two systems, the team fails
-    "IRT001": Cost(None), "IRT002": Cost(None), "IRT003": Cost(), "IRT005": Cost(), "IRT006": Cost(),
-    # the goal: job title, wage and hours; a missing figure is counted from the goal itself
-    "IRT010": Cost("field", 0), "IRT011": Cost("field"),
-    "IRT012": Cost(None, 0),  # a goal that differs from the proposed one may be the customer's own choice
-    # lines of communication: contact, updates (how and how often, half each, counted from the plan), shared, consent
-    "IRT020": Cost("contact"), "IRT023": Cost("contact"), "IRT021": Cost("updates", 0), "IRT022": Cost("shared"),
-    "IRT024": Cost("consent"),
-    # the sequence: 2 points for the barriers, 1 for sound commitments
-    "IRT031": Cost("barrier"), "IRT004": Cost(), "IRT030": Cost(), "IRT033": Cost(), "IRT035": Cost(),
-    "IRT034": Cost(fraction=0.5), "IRT032": Cost(None, 0.1), "IRT036": Cost(None, 0.1),
-    # action items: each is a part
-    "IRT040": Cost(), "IRT041": Cost(), "IRT042": Cost(),
-    # follow-up: the next meeting or timeline, the crisis plan, what continues
-    "IRT050": Cost("next"), "IRT051": Cost("crisis"), "IRT052": Cost("continuation"),
-    # program rules, releases: the partner whose release falls short (a release that only lacks its
-    # details a quarter of it); VR's dates and order of selection, a share of the team section
-    "IRT090": Cost(), "IRT091": Cost(), "IRT092": Cost(), "IRT093": Cost(), "IRT094": Cost(fraction=0.25),
-    "IRT061": Cost(None, 0.1), "IRT062": Cost(None, 0.1), "IRT066": Cost(None, 0.2),
-    # shared information no release seems to cover: a word match, so at most half of the shared part
-    "IRT095": Cost("shared", 0.5),
-    # program rules, sequence: a service at the wrong time costs half its commitment, one a program
-    # cannot give all of it; a phase's TANF hours or a goal's benefits, a share of the section
-    "IRT007": Cost(fraction=0.5), "IRT060": Cost(fraction=0.5), "IRT063": Cost(fraction=0.5), "IRT067": Cost(fraction=0.5),
-    "IRT064": Cost(), "IRT065": Cost(), "IRT073": Cost(), "IRT083": Cost(), "IRT074": Cost(fraction=0.5),
-    "IRT070": Cost(None, 0.2), "IRT071": Cost(None, 0.2), "IRT072": Cost(None, 0.1),
-    "IRT080": Cost(None, 0.2), "IRT081": Cost(None, 0.1), "IRT082": Cost(None, 0.05),
-}
-#: A rule the rubric does not name yet: an error costs what it points at (or a fifth of its section),
-#: a warning a tenth of its section.
-UNKNOWN_ERROR, UNKNOWN_WARNING = Cost("item"), Cost(None, 0.1)
-UNKNOWN_SECTION_SHARE = 0.2
-
+from .rubric import SECTION_POINTS, score_section
 
 @dataclass
 class PlanAnswer:
@@ -216,149 +165,10 @@ def checked(text: str, customer_id: str, book: Casebook) -> tuple[PlanAnswer, li
     return answer, findings
 
 
-# --- the rubric --------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Part:
-    name: str
-    share: float
-    lost: float = 0.0  # of its share, 0 .. 1
-
-
-def _left_out(section: str, left_out: list[FieldPath]) -> int:
-    """How many of a section's items were left out unread (each is a part, lost)."""
-    if section == "sequence":
-        return sum(1 for p in left_out if p[:1] == ("sequence",) and (len(p) == 4 and p[2] == "commitments" or len(p) == 2))
-    if section in ("action_items", "team"):
-        key = "attendees" if section == "team" else section
-        return sum(1 for p in left_out if len(p) == 2 and p[0] == key)
-    return 0
-
-
-def _parts(section: str, plan: Plan, book: Casebook, points: float, left_out: int = 0) -> dict[Any, _Part]:
-    customer = book.customers[plan.customer]
-    unread = {("left out", i): _Part("an item that could not be read", 0, lost=1) for i in range(left_out)}
-    if section == "team":
-        partners = [(i, a) for i, a in enumerate(plan.attendees) if a.program]
-        out = {("attendees", i): _Part(a.name, 0) for i, a in partners} | unread
-        return _share(out, points)
-    if section == "goal":
-        return {f: _Part(f.replace("_", " "), points / 3) for f in ("job_title", "hourly_wage", "weekly_hours")}
-    if section == "communication":
-        return {p: _Part(p.replace("_", " "), points / 4) for p in ("contact", "updates", "shared", "consent")}
-    if section == "sequence":
-        barriers = list(dict.fromkeys(b.type.label for b in customer.barriers))
-        out: dict[Any, _Part] = {("barrier", b): _Part(f"the {b} barrier", points * 2 / 3 / len(barriers)) for b in barriers}
-        commitments = {("sequence", pi, "commitments", ci): _Part("a commitment", 0)
-                       for pi, ph in enumerate(plan.sequence) for ci, _ in enumerate(ph.commitments)} | unread
-        if not commitments:
-            out["commitments"] = _Part("the commitments", points / 3, lost=1)
-        return out | _share(commitments, points / 3)
-    if section == "action_items":
-        return _share({("action_items", i): _Part(a.action, 0) for i, a in enumerate(plan.action_items)} | unread, points)
-    if section == "follow_up":
-        return {p: _Part(p, points / 3) for p in ("next", "crisis", "continuation")}
-    return {}
-
-
-def _share(parts: dict[Any, _Part], points: float) -> dict[Any, _Part]:
-    for part in parts.values():
-        part.share = points / len(parts)
-    return parts
-
-
-def _part_key(f: Finding, cost: Cost) -> Any:
-    """The key of the part a finding is about, in the section's parts (None: the section as a whole)."""
-    path = f.path
-    if cost.part == "item":
-        if path[:1] == ("sequence",) and len(path) >= 4:
-            return path[:4]
-        return path[:2] if len(path) >= 2 and isinstance(path[1], int) else None
-    if cost.part == "field":
-        return {"competitive_integrated": "job_title"}.get(path[1], path[1]) if len(path) > 1 else None
-    if cost.part == "barrier":
-        return ("barrier", f.item)
-    return cost.part
-
-
-def score_section(section: str, plan: Plan, findings: list[Finding], book: Casebook, points: float,
-                  left_out: list[FieldPath] = ()) -> Feedback:
-    """The section's points: its parts' shares, less what each finding costs (``RUBRIC``)."""
-    title = SECTIONS[section]
-    parts = _parts(section, plan, book, points, _left_out(section, list(left_out)))
-    fb = Feedback(0, points, title=title)
-    mine = [f for f in findings if f.section == section]
-    if not parts:
-        fb.lines.append(_EMPTY.get(section, f"The {title.lower()} is not written yet."))
-        fb.lines += [f.message for f in mine if f.severity == Severity.error]
-        return fb
-    lines: list[str] = []
-    if section == "goal":  # each figure missing (or the template's 0 left in place) is a part lost
-        g = plan.goal
-        missing = [n for n, v in (("job_title", g.job_title), ("hourly_wage", g.hourly_wage),
-                                   ("weekly_hours", g.weekly_hours)) if v in (None, "") or v == 0]
-        for name in missing:
-            parts[name].lost = 1
-        if missing:
-            lines.append(f"The goal has no {_and([parts[n].name for n in missing])} yet: a goal the team can plan around "
-                         f"names the job, the pay and the hours a week (−{sum(parts[n].share for n in missing):.2g}).")
-    if section == "communication":  # how and how often updates go out: half the part each
-        u = plan.communication.updates
-        parts["updates"].lost = 0.5 * (not u.method) + 0.5 * (not u.frequency)
-    whole = 0.0  # of the section, for findings about the section as a whole
-    for f in mine:
-        cost = RUBRIC.get(f.code) or (UNKNOWN_ERROR if f.severity == Severity.error else UNKNOWN_WARNING)
-        if f.code == "IRT012":
-            lines.append(f"{f.message} (no points lost: {_judgement_note(plan, book)})")
-            continue
-        if f.code == "IRT010":
-            continue  # said above, figure by figure
-        if f.code == "IRT021":
-            lines.append(f"{f.message} (−{parts['updates'].share * parts['updates'].lost:.2g})")
-            continue
-        part = parts.get(_part_key(f, cost)) if cost.part is not None else None
-        if part is None:
-            share = cost.fraction if cost.part is None else UNKNOWN_SECTION_SHARE
-            whole += share
-            lines.append(f"{f.message} (" + ("the whole section" if share >= 1 else f"−{share * points:.2g}") + ")")
-            continue
-        part.lost = max(part.lost, cost.fraction)
-        lines.append(f"{f.message} (−{part.share * cost.fraction:.2g})")
-    unread = [p for k, p in parts.items() if isinstance(k, tuple) and k[:1] == ("left out",)]
-    if unread:
-        lines.append(f"{len(unread)} item{'s' if len(unread) > 1 else ''} that could not be read (see below) "
-                     f"count{'' if len(unread) > 1 else 's'} as not done (−{sum(p.share for p in unread):.2g}).")
-    if section == "sequence" and "commitments" in parts:
-        lines.insert(0, _EMPTY["sequence"])
-    earned = sum(p.share * (1 - min(p.lost, 1)) for p in parts.values())
-    fb.points = max(0.0, earned - min(whole, 1) * points)
-    fb.lines = lines
-    return fb
-
-
-_EMPTY = {"team": "No partner is at the table yet.", "action_items": "There are no action items yet: what, who and by when.",
-          "sequence": "There is no sequence of services yet."}
-
-
-def _judgement_note(plan: Plan, book: Casebook) -> str:
-    customer = book.customers.get(plan.customer)
-    goal = customer.proposed_goal if customer else None
-    if goal and goal.job_title:
-        return (f"the team may agree a different goal when {customer.first_name} chooses it; her proposed goal was "
-                f"{goal.job_title}, ${goal.hourly_wage:.2f} an hour, {goal.weekly_hours:g} hours a week"
-                .replace(" her ", f" {'her' if customer.pronouns == 'she/her' else 'his' if customer.pronouns == 'he/him' else 'their'} "))
-    return "a judgement the team may rightly make"
-
-
-def _and(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
 # --- what notebooks call -----------------------------------------------------------------------------
 
 
-def _text(answer: Answer | Any) -> tuple[str, list[Note]]:
+def answer_text(answer: Answer | Any) -> tuple[str, list[Note]]:
     given = as_answer(answer, "plan")
     return (given.value if isinstance(given.value, str) else ""), list(given.notes)
 
@@ -382,7 +192,7 @@ def _problem_line(p: Problem) -> str:
 def grade_plan(answer: Answer | Any, customer_id: str, book: Casebook | None = None, section: str | None = None) -> Feedback:
     """Points for one plan section (``section``), or for the whole plan section by section."""
     book = exercise_casebook(book)
-    text, notes = _text(answer)
+    text, notes = answer_text(answer)
     plan_answer, findings = checked(text, customer_id, book)
     sections = [section] if section else list(SECTION_POINTS)
     title = SECTIONS[section] if section else "Your plan"
@@ -434,7 +244,7 @@ def _section_lines(lines: dict[FieldPath, int]) -> dict[str, list[range]]:
 def check_plan_readable(answer: Answer | Any, customer_id: str, book: Casebook | None = None, points: float = 2) -> Feedback:
     """Self-check for the held-back test: the plan can be read (what it is checked against stays hidden)."""
     book = exercise_casebook(book)
-    text, notes = _text(answer)
+    text, notes = answer_text(answer)
     plan_answer, _ = checked(text, customer_id, book)
     title = "The full record of the case"
     if plan_answer.plan is None:
@@ -444,103 +254,3 @@ def check_plan_readable(answer: Answer | Any, customer_id: str, book: Casebook |
                                     "full record of the case."], title, check_only=True)
     return Feedback(points, points, ["The plan can be read; your trainer's copy checks it against the full record of "
                                      "the case."], title, check_only=True)
-
-
-# --- the held-back record ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Need:
-    """One thing the fuller record of a case asks of a plan: a kind of service at a stage."""
-
-    about: str
-    services: tuple[ServiceCategory, ...]
-    stages: tuple[Stage, ...]
-    instead: str
-    partly: tuple[ServiceCategory, ...] = ()
-
-
-def _when(stages: tuple[Stage, ...]) -> str:
-    """'from job search and placement on', 'no later than job search and placement', or the stages named."""
-    order = sorted(stages, key=lambda s: s.order)
-    everything = list(Stage)
-    if order and order == everything[order[0].order:]:
-        return f"from {order[0].label} on"
-    if order and order == everything[: order[-1].order + 1]:
-        return f"no later than {order[-1].label}"
-    return " or ".join(s.label for s in order)
-
-
-def held_back_needs(full_record: str) -> tuple[list[dict], list[Need]]:
-    """The held-back record's added barriers and its needs (YAML written by the trainer in a hidden test)."""
-    data, _ = read_yaml(full_record, "the held-back case")
-    data = data or {}
-    needs = [Need(" ".join(str(n["about"]).split()), tuple(ServiceCategory(s) for s in n.get("services", [])),
-                  tuple(Stage(s) for s in n.get("stages", [])), " ".join(str(n.get("instead", "")).split()),
-                  tuple(ServiceCategory(s) for s in n.get("partly", []))) for n in data.get("needs", [])]
-    return list(data.get("add_barriers") or []), needs
-
-
-def held_back_case(book: Casebook, customer_id: str, changes: str) -> Casebook:
-    """A copy of ``book`` in which one customer's record carries ``changes``: YAML of customer-file
-    fields, each replacing the casebook's value, except ``add_barriers``, whose barriers are added to
-    the record's, and ``needs`` (what the plan must answer), which the record does not hold."""
-    import dataclasses
-
-    from ..model import Customer
-
-    data, _ = read_yaml(changes, "the held-back case")
-    record = book.customers[customer_id].model_dump(mode="json", exclude_none=True)
-    data = {k: v for k, v in dict(data or {}).items() if k != "needs"}
-    record["barriers"] = record.get("barriers", []) + list(data.pop("add_barriers", None) or [])
-    record.update(data)
-    return dataclasses.replace(book, customers={**book.customers, customer_id: Customer.model_validate(record)})
-
-
-@guarded(lambda answer, customer_id, full_record="", book=None, points=2: points, "The full record of the case")
-def grade_held_back(answer: Answer | Any, customer_id: str, full_record: str, book: Casebook | None = None,
-                    points: float = 2) -> Feedback:
-    """A share of ``points`` for each need of the fuller record that a sound commitment meets: the
-    right kind of service at the right stage; half where the service is near but not right."""
-    book = exercise_casebook(book)
-    text, notes = _text(answer)
-    plan_answer, findings = checked(text, customer_id, book)
-    title = "The full record of the case"
-    first = book.customers[customer_id].first_name
-    if plan_answer.plan is None:
-        return Feedback(0, points, ["The plan could not be read, so it could not be checked against the full record of "
-                                    f"{first}'s case."], title, notes)
-    _barriers, needs = held_back_needs(full_record)
-    plan = plan_answer.plan
-    unsound = {f.path[:4] for f in findings if f.severity == Severity.error and len(f.path) >= 4 and f.path[0] == "sequence"}
-    offered = []  # (category, stage, label) of each sound commitment
-    for pi, phase in enumerate(plan.sequence):
-        for ci, c in enumerate(phase.commitments):
-            who = plan.attendee(c.partner)
-            program = book.program(who.program) if who and who.program else None
-            service = program.service(c.service) if program else None
-            if service is not None and ("sequence", pi, "commitments", ci) not in unsound:
-                offered.append((service.category, phase.stage, f"{service.id.replace('-', ' ')} from {who.name} ({who.role})"))
-    fb = Feedback(0, points, [f"The full record of {first}'s case follows everything in the story; against it:"], title,
-                  for_trainer=notes + plan_answer.notes)  # the sections' own cells show how the plan was read
-    share = points / max(len(needs), 1)
-    for need in needs:
-        right = [o for o in offered if o[0] in need.services and o[1] in need.stages]
-        near = [o for o in offered if o[0] in need.partly and o[1] in need.stages]
-        early = [o for o in offered if o[0] in need.services and o[1] not in need.stages]
-        if right:
-            fb.points += share
-            fb.lines.append(f"{need.about[:1].upper()}{need.about[1:]}: met by {right[0][2]} ({right[0][1].label}).")
-        elif near:
-            fb.points += share / 2
-            fb.lines.append(f"{need.about[:1].upper()}{need.about[1:]}: {near[0][2]} ({near[0][1].label}) comes close, but "
-                            f"the need is for {need.instead}. Half of its share.")
-        elif early:
-            fb.lines.append(f"{need.about[:1].upper()}{need.about[1:]}: {early[0][2]} is planned {early[0][1].label}, but "
-                            f"this need comes {_when(need.stages)}: {need.instead}.")
-        else:
-            fb.lines.append(f"{need.about[:1].upper()}{need.about[1:]}: nothing in the plan answers it yet; it needs "
-                            f"{need.instead}.")
-    if fb.full_marks:
-        fb.lines = [f"The plan also holds against the full record of {first}'s case."] + fb.lines[1:]
-    return fb
