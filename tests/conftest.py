@@ -11,9 +11,7 @@ import pytest
 
 from irt_sim import load_casebook
 
-KIT = Path(__file__).resolve().parent.parent
-CASEBOOK = KIT / "casebook"
-SHARED = KIT.parent / "shared"
+from .support import CASEBOOK, KIT, SHARED  # noqa: F401 - the paths, for the fixtures below
 
 # The suite keeps its own casebook load cache (irt_sim.inputs.cache), apart from the user's; the
 # notebooks and nbgrader runs the tests start inherit it.
@@ -34,14 +32,24 @@ def scratch_casebook(tmp_path: Path) -> Path:
     return target
 
 
-def exercise_cell(assignment: str, grade_id: str, *, worked: bool = True) -> dict:
-    """Run one answer cell of an exercise's source notebook and return its variables: the worked answer,
-    or (``worked=False``) the blank template the learner first sees."""
-    import json
+#: Each test folder is a kind of test, with a marker of the same name: ``pytest -m "not system"``
+#: leaves out the minutes of real servers, browsers and grading runs.
+KINDS = {
+    "unit": "one part of the kit on its own, in memory or on a scratch folder (seconds)",
+    "integration": "the kit's commands run for real: nbgrader, the sandbox, the command line (a few minutes)",
+    "system": "whole servers and users: JupyterHub, JupyterLab, Voila, Chromium, a class graded end to end",
+}
 
-    nb = json.loads((KIT / "exercises" / "source" / assignment / f"{assignment}.ipynb").read_text(encoding="utf-8"))
-    cell = next(c for c in nb["cells"] if c["metadata"]["nbgrader"]["grade_id"] == grade_id)
-    source = "".join(cell["source"])
-    scope: dict = {}
-    exec(source if worked else source.split("### BEGIN SOLUTION")[0], scope)  # the template, then the worked answer
-    return scope
+
+def pytest_configure(config):
+    for kind, what in KINDS.items():
+        config.addinivalue_line("markers", f"{kind}: {what}")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark each test by its folder; the course's notebooks, run by nbval, are system tests."""
+    for item in items:
+        parts = Path(str(item.fspath)).parts
+        kind = next((k for k in KINDS if k in parts[-3:-1]), "system" if str(item.fspath).endswith(".ipynb") else None)
+        if kind:
+            item.add_marker(getattr(pytest.mark, kind))

@@ -1,0 +1,36 @@
+"""The course's exercises for a test: a scratch course with assignments released by nbgrader, and one
+answer cell of an exercise run on its own."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from irt_sim.classroom.run import run_nbgrader as nbgrader
+
+from . import KIT
+
+ASSIGNMENTS = sorted(p.name for p in (KIT / "exercises" / "source").iterdir() if p.is_dir())
+
+
+def released_course(base: Path, *assignments: str) -> Path:
+    """A scratch copy of the kit's course (no gradebook, no release) with ``assignments`` released."""
+    course = base / "exercises"
+    shutil.copytree(KIT / "exercises", course, ignore=shutil.ignore_patterns("release", "gradebook.db", "exchange"))
+    for assignment in assignments:
+        done = nbgrader(course, "generate_assignment", assignment, "--force")
+        assert done.returncode == 0, done.stdout + done.stderr
+    return course
+
+
+def exercise_cell(assignment: str, grade_id: str, *, worked: bool = True) -> dict:
+    """Run one answer cell of an exercise's source notebook and return its variables: the worked answer,
+    or (``worked=False``) the blank template the learner first sees."""
+    import json
+
+    nb = json.loads((KIT / "exercises" / "source" / assignment / f"{assignment}.ipynb").read_text(encoding="utf-8"))
+    cell = next(c for c in nb["cells"] if c["metadata"]["nbgrader"]["grade_id"] == grade_id)
+    source = "".join(cell["source"])
+    scope: dict = {}
+    exec(source if worked else source.split("### BEGIN SOLUTION")[0], scope)  # the template, then the worked answer
+    return scope

@@ -1,0 +1,185 @@
+"""The demo pages in a real browser (Debian's Chromium driven by Playwright): each page renders its
+widgets, a control changes what the page shows, and a screenshot of each is kept as a test artifact
+in screenshots/demo/."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from irt_sim.demo import PAGES, children_mb, resident_mb
+
+from ..support import KIT
+from ..support.servers import fetch, start_demo, stop
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run"]
+
+if not os.path.exists(CHROMIUM) and not os.environ.get("CI"):
+    pytest.skip("Debian's chromium is not installed (python3 academy.py test installs it when run as root)",
+                allow_module_level=True)
+
+# What to change on each page, and where the change must show: (control's label, option index, region)
+CONTROLS = {
+    "arc_versus_referral": ("Who is in the cohort", 1, ".widget-html"),
+    "team_explorer": ("Customer", 2, ".widget-html"),
+    "ips_fidelity_self_check": ("Agency", 1, ".widget-html"),
+    "outcomes_funnel": ("Show", 1, ".widget-html"),
+}
+
+
+@pytest.fixture(scope="module")
+def demo():
+    proc, base = start_demo("--max-visitors=8")
+    yield base
+    stop(proc)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module", params=list(PAGES))
+def opened(request, demo, browser):
+    """One visit to a page, with every request it made."""
+    name = request.param
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    asked = []
+    page.on("request", lambda r: asked.append(r.url))
+    page.goto(f"{demo}/voila/render/{name}.ipynb", wait_until="domcontentloaded", timeout=60_000)
+    page.get_by_label(CONTROLS[name][0], exact=True).wait_for(state="visible", timeout=60_000)
+    yield name, page, asked, demo
+    page.close()
+
+
+def axe_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page).response["violations"]
+    return [f"{v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:3]]}" for v in found]
+
+
+def test_each_page_has_its_title_and_asks_nothing_of_other_sites(opened):
+    name, page, asked, base = opened
+    assert page.title() == PAGES[name]
+    # a public page must not tell a third party (a CDN, a font host) who is visiting
+    elsewhere = [u for u in asked if not u.startswith((base + "/", "blob:", "data:"))]
+    assert not elsewhere, elsewhere
+
+
+def test_axe_finds_no_accessibility_violation_on_the_page(opened):
+    _name, page, _asked, _base = opened
+    assert axe_violations(page) == []
+
+
+def test_each_page_answers_its_control_and_stays_accessible(opened):
+    name, page, _asked, _base = opened
+    label, option, region = CONTROLS[name]
+    select = page.get_by_label(label, exact=True)
+    shown = page.locator(region).all_inner_texts()
+    assert any(text.strip() for text in shown), "the page shows nothing under its control"
+    assert select.locator("option").count() > option
+    select.select_option(index=option)
+    page.wait_for_function("([sel, before]) => Array.from(document.querySelectorAll(sel)).map(e => e.innerText)"
+                           ".join('|') !== before", arg=[region, "|".join(shown)], timeout=30_000)
+    assert axe_violations(page) == []  # the new content too
+    out = KIT / "screenshots" / "demo"
+    out.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(out / f"{name}.png"), full_page=True)
+
+
+def test_a_slider_is_named_by_its_label_and_moves_with_the_keyboard(demo, browser):
+    page = browser.new_page()
+    try:
+        page.goto(f"{demo}/voila/render/arc_versus_referral.ipynb", wait_until="domcontentloaded", timeout=60_000)
+        slider = page.get_by_role("slider", name="Referral: reach a resource alone")
+        slider.wait_for(state="visible", timeout=60_000)
+        assert slider.get_attribute("aria-valuetext") == "35 percent"
+        sentence = page.locator("[role=status]").first
+        before = sentence.inner_text()
+        slider.focus()
+        page.keyboard.press("ArrowRight")
+        assert slider.get_attribute("aria-valuetext") == "40 percent"
+        # the widget replaces the sentence's element, so look it up afresh each time
+        page.wait_for_function("(before) => document.querySelector('[role=status]').innerText !== before",
+                               arg=before, timeout=30_000)
+    finally:
+        page.close()
+
+
+def test_the_index_and_the_busy_page_are_accessible(demo, browser):
+    from irt_sim.demo import BUSY_HTML
+
+    page = browser.new_page()
+    try:
+        page.goto(demo + "/", timeout=30_000)
+        assert axe_violations(page) == []
+        page.set_content(BUSY_HTML)
+        assert axe_violations(page) == []
+    finally:
+        page.close()
+
+
+def test_twenty_visitors_hold_pages_open_the_21st_is_turned_away_and_no_page_breaks(browser):
+    """The default caps (20 visitors, 4096 MB): each visitor, in a browser context of their own,
+    arrives once the one before is reading; all twenty hold their pages open together; memory stays
+    within the bound; the 21st gets the busy page; then every one of the twenty still works."""
+    proc, base = start_demo()  # the defaults a trainer gets
+    names = [name for _ in range(5) for name in PAGES]
+    contexts, pages = [], []
+    try:
+        for name in names:
+            context = browser.new_context(viewport={"width": 1000, "height": 700})
+            contexts.append(context)
+            page = context.new_page()
+            page.goto(f"{base}/voila/render/{name}.ipynb", wait_until="domcontentloaded", timeout=120_000)
+            page.get_by_label(CONTROLS[name][0], exact=True).wait_for(state="visible", timeout=120_000)
+            pages.append(page)
+        kernels = children_mb(proc.pid)
+        assert sum(mb > 50 for mb in kernels) >= 20, kernels  # every visitor's running kernel was measured
+        used = resident_mb(proc.pid) + sum(kernels)
+        assert used <= 4096, f"the demo holds {used:.0f} MB with 20 visitors"
+        status, body, _ = fetch(base + "/voila/render/team_explorer.ipynb")
+        assert status == 503 and "Busy" in body, "the 21st visitor was let in"
+        for name, page in zip(names, pages):
+            label, option, region = CONTROLS[name]
+            before = "|".join(page.locator(region).all_inner_texts())
+            page.get_by_label(label, exact=True).select_option(index=option)
+            page.wait_for_function("([sel, before]) => Array.from(document.querySelectorAll(sel))"
+                                   ".map(e => e.innerText).join('|') !== before", arg=[region, before], timeout=60_000)
+    finally:
+        for context in contexts:
+            context.close()
+        stop(proc)
+
+
+def test_closing_a_page_frees_its_kernel_at_once(browser):
+    """Voila's page-close beacon carries no _xsrf token; the demo accepts it, so a visitor's place is
+    free again in seconds rather than after the two-minute cull."""
+    import time
+
+    proc, base = start_demo("--max-visitors=1", "--rendering=plain")
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{base}/voila/render/team_explorer.ipynb", timeout=60_000)
+        page.get_by_label("Customer", exact=True).wait_for(state="visible", timeout=60_000)
+        assert fetch(base + "/voila/render/outcomes_funnel.ipynb")[0] == 503  # the one place is taken
+        page.close(run_before_unload=True)
+        deadline = time.monotonic() + 20
+        while children_mb(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert children_mb(proc.pid) == [], "the closed page's kernel is still running"
+        context.close()
+        assert fetch(base + "/voila/render/outcomes_funnel.ipynb")[0] == 200  # and the place is free
+    finally:
+        stop(proc)

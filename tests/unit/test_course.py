@@ -1,0 +1,69 @@
+"""The course: every module has objectives, an activity, feedback, a reflection and a facilitator box;
+every quiz is used; the facts the charts of module 10 show come from the sources."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from irt_sim.widgets.quizzes import load_quizzes
+
+from ..support import KIT
+
+MODULES = sorted((KIT / "course").glob("[0-9][0-9]_*.ipynb"))
+TEACHING = [m for m in MODULES if not m.name.startswith("00_")]
+
+
+def cells(path):
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+def text(path, kind=None):
+    return "\n".join("".join(c["source"]) for c in cells(path) if kind is None or c["cell_type"] == kind)
+
+
+def test_there_are_eleven_modules_in_order():
+    numbers = [int(m.name[:2]) for m in MODULES if m.name[:2] != "00"]
+    assert numbers == list(range(1, 12))
+
+
+@pytest.mark.parametrize("path", MODULES[1:], ids=lambda p: p.name)
+def test_each_module_has_the_parts_of_a_good_workshop(path):
+    md = text(path, "markdown")
+    assert "For facilitators" in md and "Discussion questions" in md
+    if path in TEACHING or path.name.startswith("01_"):
+        assert "In this module you will" in md and "## Reflection" in md
+
+
+@pytest.mark.parametrize("path", TEACHING, ids=lambda p: p.name)
+def test_each_teaching_module_has_an_activity_and_a_quiz(path):
+    code = text(path, "code")
+    assert "quiz(" in code
+    visible = [c for c in cells(path) if c["cell_type"] == "code" and not c["metadata"].get("jupyter", {}).get("source_hidden")]
+    assert visible and all(len("".join(c["source"]).splitlines()) <= 3 for c in visible), "visible code stays short"
+
+
+def test_setup_cells_are_hidden():
+    for path in MODULES:
+        for c in cells(path):
+            if c["cell_type"] == "code" and "import" in "".join(c["source"]):
+                assert c["metadata"].get("jupyter", {}).get("source_hidden"), f"{path.name}: visible import cell"
+
+
+def test_every_quiz_is_used_and_every_used_quiz_exists():
+    used = set()
+    for path in MODULES:
+        used |= set(re.findall(r'quiz\("([^"]+)"\)', text(path, "code")))
+    assert used == set(load_quizzes())
+
+
+def test_module_10_charts_carry_the_decks_funnel(book):
+    from irt_sim.display.ips_charts import casebook_outcomes
+    from irt_sim.display.plots import ips_overview_funnel
+
+    chart = ips_overview_funnel(replicates=5)
+    assert "Dashed lines mark the reported program: 55% placed in a job, 45% employed at 30 days, 27% employed at 180 days" in chart.alt_text
+    table, trend = casebook_outcomes(book)
+    assert table["agencies"].max() == len(book.agencies) and trend.alt_text.startswith("Line chart.")
