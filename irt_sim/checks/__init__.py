@@ -4,6 +4,6 @@ and the team view the checker and the course share (``team``)."""
 
 from __future__ import annotations
 
-from .plan_rules import RULES, SECTIONS, Finding, Rule, Severity, check_plan
+from .plan_rules import RULES, SECTIONS, Finding, Rule, Severity, check_plan, count_findings
 
-__all__ = ["RULES", "SECTIONS", "Finding", "Rule", "Severity", "check_plan"]
+__all__ = ["RULES", "SECTIONS", "Finding", "Rule", "Severity", "check_plan", "count_findings"]

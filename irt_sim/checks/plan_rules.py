@@ -88,6 +88,13 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
+def count_findings(findings: list[Finding]) -> str:
+    """The findings counted in words, as every report of them says it: '1 error and 2 warnings'."""
+    errors = sum(f.severity == Severity.error for f in findings)
+    warnings = len(findings) - errors
+    return f"{errors} error{'s' if errors != 1 else ''} and {warnings} warning{'s' if warnings != 1 else ''}"
+
+
 def rule(code: str, severity: Severity, section: str, title: str, why: str, cites: tuple[str, ...] = ()):
     """Register a rule function under its code (``cites``: the program-rule figures it rests on)."""
 
@@ -114,7 +121,7 @@ class Context:
 
     @property
     def first_name(self) -> str:
-        return self.customer_name.split()[0] if self.customer else "the customer"
+        return self.customer.first_name if self.customer else "the customer"
 
     def program_of(self, attendee: Attendee | None) -> Program | None:
         return self.book.program(attendee.program) if attendee and attendee.program else None

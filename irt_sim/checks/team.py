@@ -51,7 +51,7 @@ class TeamReport:
         return [p for p in self.partners if not p.eligible]
 
     def summary(self) -> list[str]:
-        first = self.customer.name.split()[0]
+        first = self.customer.first_name
         n = len(self.systems_eligible)
         lines = [f"{first} is eligible or presumed eligible in {n} system(s) at this table"
                  + (": an IRT can start." if n >= 2 else ": an IRT needs at least two.")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..checks.plan_rules import SECTIONS, Finding, Severity
+from ..checks.plan_rules import SECTIONS, Finding
 from ..inputs.casebook import CasebookError, casebook_for_plan, load_casebook, load_plan
 from ..inputs.problems import display_path
 
@@ -25,12 +25,6 @@ def print_findings(findings: list[Finding], out=None) -> None:
             print(f"  {f.severity.value.upper()} {f.code}{at}{where}: {f.message}", file=out)
             if f.cite:
                 print(f"      Source: {f.cite}", file=out)
-
-
-def summary(findings: list[Finding]) -> str:
-    n_err = sum(f.severity == Severity.error for f in findings)
-    n_warn = len(findings) - n_err
-    return f"{n_err} error{'s' if n_err != 1 else ''}, {n_warn} warning{'s' if n_warn != 1 else ''}"
 
 
 def plan_or_exit(plan_arg: str, casebook_arg: str | None, verb: str = "read"):

@@ -6,12 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..checks.plan_rules import Severity, check_plan
+from ..checks.plan_rules import Severity, check_plan, count_findings
 from ..inputs.casebook import default_casebook_dir, kit_root, load_casebook
 from ..inputs.inputfile import read_input
 from ..inputs.problems import display_path
 from ..safefiles import OutputRefused
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, plan_or_exit, print_findings, summary
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, plan_or_exit, print_findings
 
 
 def cmd_check_plan(args: argparse.Namespace) -> int:
@@ -27,7 +27,7 @@ def cmd_check_plan(args: argparse.Namespace) -> int:
         print_findings(findings)
     else:
         print("\nNo findings: the plan meets every check.")
-    print(f"\n{summary(findings)}.")
+    print(f"\n{count_findings(findings)}.")
     return EXIT_FINDINGS if any(f.severity == Severity.error for f in findings) else EXIT_OK
 
 
@@ -52,7 +52,7 @@ def cmd_casebook_check(args: argparse.Namespace) -> int:
         if not findings:
             continue
         plan_errors += sum(f.severity == Severity.error for f in findings)
-        print(f"\nPlan {loaded.file if loaded else plan_id}: {summary(findings)}")
+        print(f"\nPlan {loaded.file if loaded else plan_id}: {count_findings(findings)}")
         print_findings(findings)
     if not book.problems and not plan_errors:
         print("\nEverything loaded" + (" and every plan passes the checker with no errors." if book.plans else
@@ -104,7 +104,7 @@ def cmd_export_plan(args: argparse.Namespace) -> int:
     for path in written:
         print(f"  {path.name}")
     if findings:
-        print(f"\nThe plan has open findings ({summary(findings)}); they are listed at the top of the plan sheet.")
+        print(f"\nThe plan has open findings ({count_findings(findings)}); they are listed at the top of the plan sheet.")
     return EXIT_OK
 
 

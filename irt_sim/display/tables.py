@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Iterable
 
-from ..checks.plan_rules import Finding
+from ..checks.plan_rules import Finding, count_findings
 from ..inputs.casebook import Casebook
 
 if TYPE_CHECKING:
@@ -177,8 +177,7 @@ class FindingsReport:
     def _repr_html_(self) -> str:
         if not self.findings:
             return "<p><strong>No findings:</strong> this plan meets every check.</p>"
-        n_err = sum(f.severity.value == "error" for f in self.findings)
-        head = f"<p>{n_err} error(s) and {len(self.findings) - n_err} warning(s).</p>"
+        head = f"<p>{count_findings(self.findings)}.</p>"
         return head + findings_table(self.findings).to_html()
 
     def __repr__(self) -> str:

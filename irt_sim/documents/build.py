@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..checks.plan_rules import Finding, Severity, check_plan
+from ..checks.plan_rules import Finding, check_plan, count_findings
 from ..inputs.casebook import Casebook
 from ..model import Attendee, Plan
 
@@ -125,9 +125,8 @@ def _action_rows(plan: Plan, book: Casebook) -> list[list[str]]:
 def _findings_blocks(findings: list[Finding]) -> list[Block]:
     if not findings:
         return []
-    errors = sum(f.severity == Severity.error for f in findings)
     return [Heading("Open questions for this meeting", 2),
-            Para(f"The plan checker found {errors} error(s) and {len(findings) - errors} warning(s). "
+            Para(f"The plan checker found {count_findings(findings)}. "
                  "Settle these at the meeting; the rest of this sheet shows the plan as it stands."),
             Bullets([f"{f.severity.value.upper()} {f.code} ({f.section_title}"
                      + (f", {f.item}" if f.item else "") + f"): {f.message}" for f in findings])]

@@ -6,7 +6,7 @@ import html
 
 import ipywidgets as w
 
-from ..checks.plan_rules import SECTIONS, check_plan
+from ..checks.plan_rules import SECTIONS, check_plan, count_findings
 from ..display.tables import html_table
 from ..model import Plan
 from ..vocab import Stage
@@ -163,9 +163,7 @@ class PlanBuilder(Panel):
                     body += f"<h4>{html.escape(title)}</h4><ul>" + "".join(
                         f"<li><strong>{f.severity.value.upper()}</strong> {f.code}: {html.escape(f.message)}</li>"
                         for f in group) + "</ul>"
-        errors = sum(f.severity.value == "error" for f in findings)
-        self.findings.value = (f'<div role="status" aria-live="polite"><p>{errors} error(s), '
-                               f"{len(findings) - errors} warning(s).</p>{body}</div>")
+        self.findings.value = f'<div role="status" aria-live="polite"><p>{count_findings(findings)}.</p>{body}</div>'
         self.last_findings = findings
         return findings
 

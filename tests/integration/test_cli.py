@@ -116,4 +116,4 @@ def test_findings_report_says_no_findings_in_words(book):
     assert "No findings" in clean._repr_html_() and "<table" not in clean._repr_html_()
     broken = show_findings(check_plan(apply_example(EXAMPLES["IRT020"], book), book))
     html = broken._repr_html_()
-    assert "1 error(s)" in html and "<table" in html and "IRT020" in html
+    assert "1 error and" in html and "<table" in html and "IRT020" in html

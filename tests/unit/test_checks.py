@@ -177,3 +177,13 @@ def test_irt012_accepts_the_same_job_written_more_fully(book):
                          ("Warehouse picker", True)):
         changed = edited(book, plan.id, lambda d, title=title: d["goal"].update(job_title=title))
         assert ("IRT012" in codes(changed, book)) is fires, title
+
+
+def test_findings_are_counted_in_words_the_same_way_everywhere():
+    from irt_sim.checks import Finding, Severity, count_findings
+
+    err = Finding("IRT001", Severity.error, "x", "team")
+    warn = Finding("IRT012", Severity.warning, "x", "goal")
+    assert count_findings([]) == "0 errors and 0 warnings"
+    assert count_findings([err]) == "1 error and 0 warnings"
+    assert count_findings([err, err, warn]) == "2 errors and 1 warning"
