@@ -6,9 +6,9 @@ from __future__ import annotations
 from .._lazy import lazy_exports
 
 _WHERE = {
-    **dict.fromkeys(["Chart", "comparison_chart", "cost_by_system_chart", "funnel_chart", "ips_overview_funnel",
+    **dict.fromkeys(["Chart", "comparison_chart", "cost_by_system_chart", "funnel_chart", "new_figure",
                      "team_network_chart"], ".plots"),
-    **dict.fromkeys(["casebook_outcomes", "outcomes_trend_chart"], ".ips_charts"),
+    "outcomes_trend_chart": ".ips_charts",
     **dict.fromkeys(["CaseCard", "FindingsReport", "Table", "case_card", "customers_table", "directory_table",
                      "findings_table", "programs_table", "services_table", "show_findings"], ".tables"),
 }

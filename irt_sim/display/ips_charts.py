@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .plots import TEXT, Chart, _new_figure
+from .plots import TEXT, Chart, new_figure
 
 # Okabe-Ito colours and distinct markers and line styles, so colour is never the only signal.
 _LINES = [("#0072B2", "o", "-"), ("#D55E00", "s", "--"), ("#009E73", "^", ":"), ("#CC79A7", "D", "-."),
@@ -18,7 +18,7 @@ def outcomes_trend_chart(table: pd.DataFrame, title: str | None = None) -> Chart
         df["agency"] = "All agencies"
     agencies = list(dict.fromkeys(df["agency"]))
     quarters = sorted(df["quarter"].unique())
-    fig = _new_figure(7.5, 4.0)
+    fig = new_figure(7.5, 4.0)
     ax = fig.add_subplot()
     parts = []
     for i, agency in enumerate(agencies):
@@ -43,13 +43,3 @@ def outcomes_trend_chart(table: pd.DataFrame, title: str | None = None) -> Chart
     data = df.rename(columns={"agency": "Agency", "quarter": "Quarter", "served": "Served", "employed": "Employed",
                               "employment_rate": "Employment rate"})
     return Chart(fig, title, alt, data.round({"Employment rate": 3}))
-
-
-def casebook_outcomes(book) -> tuple[pd.DataFrame, Chart]:
-    """Quarterly outcomes of every agency in the casebook, rolled up, with the trend chart."""
-    from ..ips.outcomes import quarterly_outcomes, read_caseload, roll_up
-
-    folder = book.root / "agencies"
-    tables = [quarterly_outcomes(read_caseload(folder / f"{aid}-caseload.csv", agency=a.name))
-              for aid, a in book.agencies.items() if (folder / f"{aid}-caseload.csv").exists()]
-    return roll_up(tables), outcomes_trend_chart(pd.concat(tables, ignore_index=True))

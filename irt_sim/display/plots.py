@@ -94,7 +94,7 @@ class Chart:
         return f"{self.title}\n{self.alt_text}"
 
 
-def _new_figure(width: float, height: float) -> Figure:
+def new_figure(width: float, height: float) -> Figure:
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(width, height), layout="constrained")
@@ -119,7 +119,7 @@ def funnel_chart(result: SimulationResult, targets: dict[str, float] | None = No
     top = min(1.0, max(f["share_ci_high"].max(skipna=True), *(targets or {0: 0}).values()) * 1.2 + 0.05)
 
     def draw() -> Figure:
-        fig = _new_figure(7.5, 4.2)
+        fig = new_figure(7.5, 4.2)
         ax = fig.add_subplot()
         width = 0.8 / len(pathways)
         for i, pw in enumerate(pathways):
@@ -182,7 +182,7 @@ def comparison_chart(result: SimulationResult, measures: list[str] | None = None
     def draw() -> Figure:
         cols = 3 if len(measures) > 4 else len(measures)
         rows_n = math.ceil(len(measures) / cols)
-        fig = _new_figure(3.1 * cols, 2.6 * rows_n)
+        fig = new_figure(3.1 * cols, 2.6 * rows_n)
         axes = fig.subplots(rows_n, cols, squeeze=False).ravel()
         for ax, m in zip(axes, measures):
             label, unit = MEASURES[m]
@@ -234,7 +234,7 @@ def cost_by_system_chart(result: SimulationResult, measure: str = "cost_per_plac
     s = result.summary([measure], by_system=True)
     pathways = [p for p in PATHWAYS if p in set(s["pathway"])]
     systems = list(dict.fromkeys(s["system"]))
-    fig = _new_figure(7.5, 0.55 * len(systems) + 1.4)
+    fig = new_figure(7.5, 0.55 * len(systems) + 1.4)
     ax = fig.add_subplot()
     height = 0.8 / len(pathways)
     for i, pw in enumerate(pathways):
@@ -270,7 +270,7 @@ def team_network_chart(customer_name: str, systems: list[str], connected: bool) 
     customer, who carries every message) or connected through the team."""
     import math as _m
 
-    fig = _new_figure(6.0, 6.0)
+    fig = new_figure(6.0, 6.0)
     ax = fig.add_subplot()
     ax.set_aspect("equal")
     ax.axis("off")
@@ -311,18 +311,3 @@ def _wrap(text: str, width: int) -> list[str]:
     import textwrap
 
     return textwrap.wrap(text, width) or [text]
-
-
-def ips_overview_funnel(replicates: int = 50, seed: int = 1) -> Chart:
-    """The IPS preset run against the funnel the IPS overview deck reports (dashed lines)."""
-    from ..simulator.cohort import generate_cohort
-    from ..simulator.engine import simulate
-    from ..simulator.params import load_params
-
-    params, preset = load_params().preset("ips_overview_deck")
-    cohort = generate_cohort(params, preset.cohort.size, preset.cohort.mix, seed=seed)
-    result = simulate(cohort, params, pathways=[preset.pathway], replicates=replicates, seed=seed)
-    t = preset.targets
-    targets = {"placed": t["placed"], "employed_30": t["placed"] * t["employed_30_days_of_placed"],
-               "employed_180": t["placed"] * t["employed_180_days_of_placed"]}
-    return funnel_chart(result, targets=targets)

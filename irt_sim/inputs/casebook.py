@@ -126,6 +126,10 @@ class Casebook:
     def customer(self, customer_id: str) -> Customer | None:
         return self.customers.get(customer_id)
 
+    def caseload_file(self, agency_id: str) -> Path:
+        """Where an agency's caseload is kept: beside its profile, as ``agencies/<id>-caseload.csv``."""
+        return self.root / "agencies" / f"{agency_id}-caseload.csv"
+
     def loaded(self, kind: str, obj_id: str) -> Loaded | None:
         return self.sources.get((kind, obj_id))
 

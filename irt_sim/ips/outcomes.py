@@ -192,6 +192,12 @@ def quarterly_outcomes(caseload: Caseload, quarters: list[str] | None = None) ->
     return pd.DataFrame(rows)
 
 
+def casebook_outcomes_by_quarter(book) -> list[pd.DataFrame]:
+    """The quarterly outcomes of each agency of a casebook that keeps a caseload file."""
+    return [quarterly_outcomes(read_caseload(book.caseload_file(aid), agency=a.name))
+            for aid, a in book.agencies.items() if book.caseload_file(aid).exists()]
+
+
 def roll_up(tables: list[pd.DataFrame]) -> pd.DataFrame:
     """Several agencies' quarterly tables combined for a state learning community: counts added,
     the employment rate recomputed from the sums (not averaged), and the number of agencies."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 from .cohort import Cohort, cohort_from_casebook, generate_cohort
 from .engine import SimulationResult, simulate
 from .params import PATHWAYS, ParameterError, Params, load_params
+from .presets import run_preset
 
 __all__ = ["PATHWAYS", "Cohort", "ParameterError", "Params", "SimulationResult", "cohort_from_casebook",
-           "generate_cohort", "load_params", "simulate"]
+           "generate_cohort", "load_params", "run_preset", "simulate"]

@@ -8,7 +8,8 @@ from .._lazy import lazy_exports
 _WHERE = {
     "SimulatorPanel": ".simulator", "simulator_panel": ".simulator", "SiloView": ".silos", "GoalCheck": ".goal",
     "TeamBuilder": ".team", "team_builder": ".team", "PlanBuilder": ".plan", "plan_builder": ".plan",
-    "DocumentsView": ".documents", "FidelityView": ".fidelity", "OutcomesView": ".outcomes", "Panel": ".base",
+    "DocumentsView": ".documents", "FidelityView": ".fidelity", "OutcomesView": ".outcomes", "ips_overview_funnel": ".outcomes",
+    "casebook_outcomes": ".outcomes", "Panel": ".base",
     **dict.fromkeys(["Quiz", "load_quizzes", "quiz"], ".quizzes"),
     "LabelledSlider": ".slider",
 }

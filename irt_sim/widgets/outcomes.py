@@ -4,10 +4,25 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+import pandas as pd
+
 from ..display.ips_charts import outcomes_trend_chart
-from ..display.plots import ips_overview_funnel
-from ..ips.outcomes import quarterly_outcomes, read_caseload
+from ..display.plots import Chart, funnel_chart
+from ..ips.outcomes import casebook_outcomes_by_quarter, quarterly_outcomes, read_caseload, roll_up
+from ..simulator import run_preset
 from .base import STYLE, Panel
+
+
+def ips_overview_funnel(replicates: int = 50, seed: int = 1) -> Chart:
+    """The simulator's IPS preset against the funnel the IPS overview deck reports (dashed lines)."""
+    result, targets = run_preset("ips_overview_deck", replicates=replicates, seed=seed)
+    return funnel_chart(result, targets=targets)
+
+
+def casebook_outcomes(book) -> tuple[pd.DataFrame, Chart]:
+    """Quarterly outcomes of every agency in the casebook, rolled up, with the trend chart."""
+    tables = casebook_outcomes_by_quarter(book)
+    return roll_up(tables), outcomes_trend_chart(pd.concat(tables, ignore_index=True))
 
 
 class OutcomesView(Panel):
@@ -37,7 +52,7 @@ class OutcomesView(Panel):
         if choice == self.FUNNEL:
             return ips_overview_funnel()
         agency = self.book.agencies[choice]
-        table = quarterly_outcomes(read_caseload(self.book.root / "agencies" / f"{choice}-caseload.csv", agency=agency.name))
+        table = quarterly_outcomes(read_caseload(self.book.caseload_file(choice), agency=agency.name))
         return outcomes_trend_chart(table, title=f"{agency.name}: served who worked, by quarter")
 
     def update(self):

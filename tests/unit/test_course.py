@@ -60,8 +60,7 @@ def test_every_quiz_is_used_and_every_used_quiz_exists():
 
 
 def test_module_10_charts_carry_the_decks_funnel(book):
-    from irt_sim.display.ips_charts import casebook_outcomes
-    from irt_sim.display.plots import ips_overview_funnel
+    from irt_sim.widgets import casebook_outcomes, ips_overview_funnel
 
     chart = ips_overview_funnel(replicates=5)
     assert "Dashed lines mark the reported program: 55% placed in a job, 45% employed at 30 days, 27% employed at 180 days" in chart.alt_text
