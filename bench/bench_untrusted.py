@@ -28,7 +28,7 @@ import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from irt_sim.inputs.casebook import CasebookError
+from irt_sim.inputs.yamlfile import InputError
 from irt_sim.demo import child_pids, resident_mb
 from irt_sim.inputs.yamlfile import read_yaml
 
@@ -43,7 +43,7 @@ def timed(text: str) -> tuple[float, float, str]:
     try:
         read_yaml(text, "f.yaml")
         said = "parsed"
-    except CasebookError as exc:
+    except InputError as exc:
         said = str(exc)[:70]
     return time.perf_counter() - start, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024, said
 

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..inputs.problems import FieldPath, Problem, describe_path, line_for, validation_errors
-from ..inputs.yamlfile import CasebookError, read_yaml
+from ..inputs.yamlfile import InputError, read_yaml
 from .reading import Note
 from .lines import LineReader
 from .shapes import Read, inner_type
@@ -30,7 +30,7 @@ def read_answer(text: str, shape: Any, file: str = "your answer") -> Read:
     try:
         data, lines = read_yaml(text or "", file)
         return Read(data, lines)
-    except CasebookError as exc:
+    except InputError as exc:
         where = exc.problems[0].line if exc.problems else None
     read = read_by_lines(text, shape)
     read.notes.insert(0, Note(f"the answer is not laid out as YAML expects{f' (around line {where})' if where else ''}, "

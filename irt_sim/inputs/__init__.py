@@ -6,6 +6,7 @@ limits on what a file may be (``inputfile``) and the programs' rule figures with
 from __future__ import annotations
 
 from .casebook import Casebook, CasebookError, load_casebook, load_plan
+from .yamlfile import InputError
 from .problems import Problem
 
-__all__ = ["Casebook", "CasebookError", "Problem", "load_casebook", "load_plan"]
+__all__ = ["Casebook", "CasebookError", "InputError", "Problem", "load_casebook", "load_plan"]

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from ..model import AgencyProfile, Community, Customer, Plan, Program
 from .problems import FieldPath, Problem, describe_path, display_path
 from .inputfile import NotAFile, read_input
-from .yamlfile import CasebookError, Loaded, M, parse_document, read_yaml
+from .yamlfile import CasebookError, InputError, Loaded, M, parse_document, read_yaml
 
 __all__ = ["CasebookError", "Casebook", "KINDS", "Loaded", "load_casebook", "load_file", "load_plan",
            "parse_document", "read_yaml"]
@@ -63,10 +63,8 @@ def load_file(path: str | Path, model: type[M], *, root: Path | None = None, cac
         raise CasebookError([Problem(file=shown, message=f"the file cannot be read ({exc.strerror}).")]) from None
     try:
         return parse_document(text, model, shown, doc_id=path.stem, cache=cache)
-    except CasebookError as exc:
-        if model is Plan:
-            raise CasebookError(_attendee_hints(exc.problems, text, shown)) from None
-        raise
+    except InputError as exc:
+        raise CasebookError(_attendee_hints(exc.problems, text, shown) if model is Plan else exc.problems) from None
 
 
 #: The plan fields that name an attendee by id.
@@ -80,7 +78,7 @@ def _attendee_hints(problems: list[Problem], text: str, file: str) -> list[Probl
     try:
         data, _ = read_yaml(text, file)
         people = [a for a in (data or {}).get("attendees") or [] if isinstance(a, dict) and a.get("id")]
-    except (CasebookError, AttributeError):
+    except (InputError, AttributeError):
         return problems
     out = []
     for p in problems:

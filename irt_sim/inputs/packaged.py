@@ -17,7 +17,7 @@ def data_file(name: str) -> Path:
 
 
 def load_packaged(name: str, model: type[M]) -> M:
-    """Read and validate the packaged YAML file ``name``; a mistake in it raises CasebookError with
+    """Read and validate the packaged YAML file ``name``; a mistake in it raises InputError with
     the file and line, as for a casebook file."""
     path = data_file(name)
     return parse_document(path.read_text(encoding="utf-8"), model, path.name).obj

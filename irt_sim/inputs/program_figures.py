@@ -11,7 +11,7 @@ from pydantic import Field
 
 from ..model import StrictModel
 from ..vocab import Confidence
-from .yamlfile import CasebookError, read_yaml
+from .yamlfile import InputError, read_yaml
 from .packaged import data_file
 from .problems import problems_from_validation
 
@@ -42,7 +42,7 @@ def program_figures() -> dict[str, Figure]:
 
 def parse_figures(text: str, file: str) -> dict[str, Figure]:
     """The figures of a program-rules file; a figure without its source (or any other slip) is a
-    CasebookError naming the file, line and field, every one at once."""
+    InputError naming the file, line and field, every one at once."""
     data, lines = read_yaml(text, file)
     out, problems = {}, []
     for group, figures in (data or {}).items():
@@ -57,7 +57,7 @@ def parse_figures(text: str, file: str) -> dict[str, Figure]:
                 problems += problems_from_validation(exc, model=Figure, data=raw, file=file,
                                                      lines={k[2:]: v for k, v in lines.items() if k[:2] == (group, name)})
     if problems:
-        raise CasebookError(problems)
+        raise InputError(problems)
     return out
 
 

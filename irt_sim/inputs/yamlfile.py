@@ -1,7 +1,7 @@
 """Reading one YAML input file into a validated model, with line numbers for every field.
 
 Used for casebook files, the simulator's parameters and the IPS scale. A file that cannot be used
-raises ``CasebookError`` carrying plain-language problems that name file, line and field.
+raises ``InputError`` carrying plain-language problems that name file, line and field.
 """
 
 from __future__ import annotations
@@ -21,12 +21,17 @@ from .problems import FieldPath, Problem, line_for, problems_from_validation
 M = TypeVar("M", bound=BaseModel)
 
 
-class CasebookError(Exception):
-    """Raised only when a file cannot be used at all; carries the problems that say why."""
+class InputError(Exception):
+    """A text that cannot be used as it is (a file, a packaged data file, a learner's answer):
+    carries the located, plain problems that say why."""
 
     def __init__(self, problems: list[Problem]):
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+
+
+class CasebookError(InputError):
+    """A casebook file (or a plan checked against a casebook) that cannot be used at all."""
 
 
 # --- reading YAML with line numbers ---------------------------------------------------------
@@ -112,7 +117,7 @@ _TextDates.add_constructor("tag:yaml.org,2002:timestamp", _TextDates.construct_s
 
 
 def read_yaml(text: str, file: str, *, cache: bool = False) -> tuple[Any, dict[FieldPath, int]]:
-    """Parse YAML text; raise CasebookError with a located, plain message if it is malformed. With
+    """Parse YAML text; raise InputError with a located, plain message if it is malformed. With
     ``cache``, text parsed before comes from the parse cache (irt_sim.inputs.cache)."""
     if cache:
         from .cache import parsed
@@ -123,14 +128,14 @@ def read_yaml(text: str, file: str, *, cache: bool = False) -> tuple[Any, dict[F
 
 def _read_yaml(text: str, file: str) -> tuple[Any, dict[FieldPath, int]]:
     if len(text) > MAX_BYTES:
-        raise CasebookError([Problem(file=file, message=f"the file is larger than {MAX_BYTES // 1000:,} KB, far more than a "
+        raise InputError([Problem(file=file, message=f"the file is larger than {MAX_BYTES // 1000:,} KB, far more than a "
                                                         "casebook file needs; split it or remove what does not belong.")])
     yaml = YAML(typ="rt")
     yaml.Constructor = _TextDates
     try:
         node = yaml.load(io.StringIO(text))
     except _Refused as exc:
-        raise CasebookError([Problem(file=file, line=exc.line, message=exc.message)]) from None
+        raise InputError([Problem(file=file, line=exc.line, message=exc.message)]) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -138,14 +143,14 @@ def _read_yaml(text: str, file: str) -> tuple[Any, dict[FieldPath, int]]:
         if "duplicate key" in what:
             what = f"{what}; each field may appear only once"
         hint = " Check indentation, colons and quotes around this line."
-        raise CasebookError([Problem(file=file, line=line, message=f"this is not valid YAML: {what}.{hint}")]) from None
+        raise InputError([Problem(file=file, line=line, message=f"this is not valid YAML: {what}.{hint}")]) from None
     except (YAMLError, ValueError, TypeError, RecursionError) as exc:  # errors without a position
-        raise CasebookError([Problem(file=file, message=f"this is not valid YAML: {exc}")]) from None
+        raise InputError([Problem(file=file, message=f"this is not valid YAML: {exc}")]) from None
     lines: dict[FieldPath, int] = {(): 1}
     try:
         return _plain(node, (), lines), lines
     except RecursionError:
-        raise CasebookError([Problem(file=file, message="this YAML refers to itself (an anchor inside its own alias); write the values out.")]) from None
+        raise InputError([Problem(file=file, message="this YAML refers to itself (an anchor inside its own alias); write the values out.")]) from None
 
 
 @dataclass(frozen=True)
@@ -166,9 +171,9 @@ def parse_document(text: str, model: type[M], file: str, *, doc_id: str | None =
     ``defaults`` fill top-level fields the text leaves out (line numbers stay the text's own)."""
     data, lines = read_yaml(text, file, cache=cache)
     if data is None:
-        raise CasebookError([Problem(file=file, line=1, message="the file is empty.")])
+        raise InputError([Problem(file=file, line=1, message="the file is empty.")])
     if not isinstance(data, dict):
-        raise CasebookError(
+        raise InputError(
             [Problem(file=file, line=1, message="the file should be a group of 'field: value' lines, not a single value or a list.")]
         )
     for key, value in (defaults or {}).items():
@@ -176,7 +181,7 @@ def parse_document(text: str, model: type[M], file: str, *, doc_id: str | None =
     if "id" in model.model_fields and doc_id is not None:
         written = data.get("id")
         if written is not None and written != doc_id:
-            raise CasebookError(
+            raise InputError(
                 [Problem(file=file, line=lines.get(("id",)), field="id",
                          message=f"the id '{written}' differs from the file name '{doc_id}'; remove the id line (the file name is the id).")]
             )
@@ -184,5 +189,5 @@ def parse_document(text: str, model: type[M], file: str, *, doc_id: str | None =
     try:
         obj = model.model_validate(data)
     except ValidationError as exc:
-        raise CasebookError(problems_from_validation(exc, model=model, data=data, lines=lines, file=file)) from None
+        raise InputError(problems_from_validation(exc, model=model, data=data, lines=lines, file=file)) from None
     return Loaded(obj=obj, file=file, lines=lines)

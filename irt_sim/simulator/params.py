@@ -16,7 +16,7 @@ from typing import Any, Literal, Mapping
 from pydantic import Field
 
 from ..inputs.packaged import data_file
-from ..inputs.yamlfile import CasebookError, Loaded, parse_document
+from ..inputs.yamlfile import InputError, Loaded, parse_document
 from ..model import StrictModel
 from ..vocab import BarrierType, Confidence, Population, SystemType
 
@@ -169,7 +169,7 @@ class Params:
 def _parse(text: str, shown: str) -> Loaded:
     try:
         return parse_document(text, ParameterFile, shown)
-    except CasebookError as exc:
+    except InputError as exc:
         raise ParameterError("The simulator's parameter file has problems:\n" +
                              "\n".join(f"  {p}" for p in exc.problems)) from None
 

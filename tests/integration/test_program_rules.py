@@ -16,7 +16,7 @@ from irt_sim import check_plan, load_casebook
 from irt_sim.checks.examples import EXAMPLES, example_case
 from irt_sim.checks.plan_rules import RULES
 from irt_sim.inputs.program_figures import parse_figures, program_figures
-from irt_sim.inputs.yamlfile import CasebookError
+from irt_sim.inputs.yamlfile import InputError
 
 from ..support import CASEBOOK, KIT
 
@@ -94,7 +94,7 @@ def test_every_program_figure_names_its_source_and_confidence():
 
 def test_a_figure_without_its_source_is_refused_with_its_line():
     text = "ssa:\n  sga:\n    value: 1690\n    what: The monthly earnings limit\n    confidence: confirmed\n"
-    with pytest.raises(CasebookError) as err:
+    with pytest.raises(InputError) as err:
         parse_figures(text, "program_rules.yaml")
     [problem] = err.value.problems
     assert problem.line == 2 and "ref" in str(problem)

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from irt_sim.inputs.casebook import CasebookError, parse_document
+from irt_sim.inputs.yamlfile import InputError, parse_document
 from irt_sim.checks.plan_rules import RULES, SECTIONS, Finding, Severity, check_plan
 from irt_sim.model import Plan
 from irt_sim.vocab import Stage
@@ -103,7 +103,7 @@ def test_checker_never_crashes_on_plan_shaped_data(book, plans):
 
 
 def test_loader_never_raises_anything_but_located_problems():
-    """Random YAML documents: either a valid plan or CasebookError with problems, never a traceback."""
+    """Random YAML documents: either a valid plan or InputError with problems, never a traceback."""
     scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=8),
                         st.dates())
     keys = st.sampled_from(["customer", "meeting", "date", "attendees", "goal", "sequence", "action_items", "due",
@@ -122,7 +122,7 @@ def test_loader_never_raises_anything_but_located_problems():
         yaml.dump(doc, buf)
         try:
             parse_document(buf.getvalue(), Plan, "random.yaml", doc_id="random")
-        except CasebookError as exc:
+        except InputError as exc:
             assert exc.problems
             for p in exc.problems:
                 assert p.file == "random.yaml" and p.message
@@ -135,5 +135,5 @@ def test_loader_never_raises_anything_but_located_problems():
 def test_arbitrary_text_never_crashes_the_loader(text):
     try:
         parse_document(text, Plan, "random.yaml", doc_id="random")
-    except CasebookError as exc:
+    except InputError as exc:
         assert all(p.message for p in exc.problems)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from irt_sim import load_casebook
-from irt_sim.inputs.casebook import CasebookError, parse_document
+from irt_sim.inputs.yamlfile import InputError, parse_document
 from irt_sim.model import Customer, Plan, Program
 
 PLAN_OK = textwrap.dedent(
@@ -30,7 +30,7 @@ PLAN_OK = textwrap.dedent(
 
 
 def problems(text: str, model=Plan, name="plan.yaml", doc_id="p1"):
-    with pytest.raises(CasebookError) as caught:
+    with pytest.raises(InputError) as caught:
         parse_document(textwrap.dedent(text), model, name, doc_id=doc_id)
     return caught.value.problems
 
@@ -224,3 +224,18 @@ def test_the_kit_is_found_from_any_folder(tmp_path, monkeypatch):
     monkeypatch.delenv("IRT_ACADEMY_CASEBOOK", raising=False)
     assert kit_root() is not None and (kit_root() / "casebook" / "programs").is_dir()
     assert default_casebook_dir() == kit_root() / "casebook"
+
+
+def test_a_text_that_is_not_the_casebook_is_an_input_error_and_a_casebook_file_a_casebook_error(tmp_path):
+    """A learner's answer or a packaged file that cannot be read is an InputError; only a casebook
+    file (or a plan read against a casebook) is a CasebookError, which is an InputError too."""
+    from irt_sim.inputs.casebook import CasebookError, load_file
+    from irt_sim.inputs.yamlfile import read_yaml
+
+    with pytest.raises(InputError) as answer:
+        read_yaml("goal: [unclosed", "your answer")
+    assert not isinstance(answer.value, CasebookError) and answer.value.problems[0].file == "your answer"
+    (tmp_path / "p1.yaml").write_text("goal: [unclosed\n")
+    with pytest.raises(CasebookError) as file:
+        load_file(tmp_path / "p1.yaml", Plan)
+    assert isinstance(file.value, InputError) and file.value.problems[0].line is not None
