@@ -50,11 +50,12 @@ Check = Callable[[AgencyProfile, dict[str, Any], int], tuple[bool, str]]
 CHECKS: dict[str, Check] = {}
 
 
-def check(criterion_id: str):
-    def register(fn: Check) -> Check:
-        CHECKS[criterion_id] = fn
-        return fn
-    return register
+def check(fn: Check) -> Check:
+    """Register ``fn`` as the check of the criterion its name is (``ips_implementation.yaml``'s id).
+    Each check gets the profile, the criterion's numbers from the YAML (its messages say them, so an
+    edited figure is a correct message) and the good-fidelity threshold."""
+    CHECKS[fn.__name__] = fn
+    return fn
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -82,14 +83,14 @@ def _each_specialist(p: AgencyProfile, bad: Callable[[Any], bool], show: Callabl
 # --- funding -----------------------------------------------------------------------------------------
 
 
-@check("funding_sources")
-def _(p, n, t):
+@check
+def funding_sources(p, n, t):
     sources = p.implementation.funding_sources
     return bool(sources), (f"funding from {_es_list(sources)}" if sources else "no funding source identified")
 
 
-@check("funding_each_step")
-def _(p, n, t):
+@check
+def funding_each_step(p, n, t):
     return _flag(p.implementation.funding_for_each_step, "each step has funding",
                  "not every step of the vocational process has funding identified")
 
@@ -97,15 +98,15 @@ def _(p, n, t):
 # --- supervision ---------------------------------------------------------------------------------------
 
 
-@check("supervisor_ratio")
-def _(p, n, t):
+@check
+def supervisor_ratio(p, n, t):
     s = p.supervisor
     limit = n["max_staff_per_fte"] * s.fte
     return s.staff_supervised <= limit, f"{s.staff_supervised} team members for {s.fte:g} supervisor FTE (limit {limit:g})"
 
 
-@check("supervisor_ips_only")
-def _(p, n, t):
+@check
+def supervisor_ips_only(p, n, t):
     s = p.supervisor
     if s.staff_supervised < n["from_staff"]:
         return True, f"supervises {s.staff_supervised}, fewer than {n['from_staff']}, so other duties are allowed"
@@ -113,25 +114,25 @@ def _(p, n, t):
         f"supervises {s.staff_supervised} people but also has duties outside IPS")
 
 
-@check("supervisor_caseload")
-def _(p, n, t):
+@check
+def supervisor_caseload(p, n, t):
     c = p.supervisor.caseload
     return c <= n["max_caseload"], f"the supervisor serves {c} customer(s) personally (at most {n['max_caseload']})"
 
 
-@check("weekly_group_supervision")
-def _(p, n, t):
+@check
+def weekly_group_supervision(p, n, t):
     return _flag(p.supervisor.weekly_group_supervision, "weekly group supervision in place", "no weekly group supervision")
 
 
-@check("field_mentoring")
-def _(p, n, t):
+@check
+def field_mentoring(p, n, t):
     m = p.supervisor.field_mentoring_per_month
     return m >= n["min_per_month"], f"{m} field-mentoring visit(s) a month (at least {n['min_per_month']})"
 
 
-@check("outcome_reviews")
-def _(p, n, t):
+@check
+def outcome_reviews(p, n, t):
     r = p.supervisor.outcome_reviews_per_year
     return r >= n["min_per_year"], f"outcomes reviewed {r} time(s) a year (at least {n['min_per_year']})"
 
@@ -139,35 +140,35 @@ def _(p, n, t):
 # --- employment specialists ----------------------------------------------------------------------------
 
 
-@check("caseload")
-def _(p, n, t):
+@check
+def caseload(p, n, t):
     return _each_specialist(p, lambda s: s.caseload > n["max_per_fte"] * s.fte, lambda s: f"{s.caseload} at {s.fte:g} FTE",
-                            "every caseload within 20 per full-time position", "caseloads above the limit")
+                            f"every caseload within {n['max_per_fte']:g} per full-time position", "caseloads above the limit")
 
 
-@check("employment_only")
-def _(p, n, t):
+@check
+def employment_only(p, n, t):
     return _each_specialist(p, lambda s: s.non_vocational_share > 0, lambda s: f"{s.non_vocational_share:.0%}",
                             "specialists do employment services only", "time on other duties")
 
 
-@check("community_hours")
-def _(p, n, t):
+@check
+def community_hours(p, n, t):
     return _each_specialist(p, lambda s: s.community_hours_share < n["min_share"], lambda s: f"{s.community_hours_share:.0%}",
-                            "every specialist at least 65% in the community", "below 65% in the community")
+                            f"every specialist at least {n['min_share']:.0%} in the community", f"below {n['min_share']:.0%} in the community")
 
 
-@check("full_range")
-def _(p, n, t):
-    return _each_specialist(p, lambda s: s.phases_provided < n["phases"], lambda s: f"{s.phases_provided} of 6 phases",
+@check
+def full_range(p, n, t):
+    return _each_specialist(p, lambda s: s.phases_provided < n["phases"], lambda s: f"{s.phases_provided} of {n['phases']} phases",
                             "every specialist covers all phases", "hands customers on")
 
 
 # --- training ------------------------------------------------------------------------------------------
 
 
-@check("training_done")
-def _(p, n, t):
+@check
+def training_done(p, n, t):
     missing = [x.replace("_", " ") for x in n["topics"] if x not in p.implementation.training_done]
     return not missing, "all listed trainings given" if not missing else "not yet given: " + _es_list(missing)
 
@@ -175,49 +176,49 @@ def _(p, n, t):
 # --- mental health integration ---------------------------------------------------------------------------
 
 
-@check("team_assignment")
-def _(p, n, t):
+@check
+def team_assignment(p, n, t):
     return _each_specialist(p, lambda s: not n["min_teams"] <= s.mh_teams <= n["max_teams"], lambda s: f"on {s.mh_teams}",
-                            "each specialist on one or two teams", "team assignments off")
+                            f"each specialist on {n['min_teams']} to {n['max_teams']} teams", "team assignments off")
 
 
-@check("referrals_from_teams")
-def _(p, n, t):
+@check
+def referrals_from_teams(p, n, t):
     return _each_specialist(p, lambda s: s.share_from_assigned_teams < n["min_share"],
-                            lambda s: f"{s.share_from_assigned_teams:.0%}", "90% or more of referrals from assigned teams",
-                            "fewer than 90%")
+                            lambda s: f"{s.share_from_assigned_teams:.0%}",
+                            f"{n['min_share']:.0%} or more of referrals from assigned teams", f"fewer than {n['min_share']:.0%}")
 
 
-@check("shared_office")
-def _(p, n, t):
+@check
+def shared_office(p, n, t):
     return _flag(p.implementation.office_with_mh_team, "offices with the treatment teams",
                  "specialists sit apart from the treatment teams")
 
 
-@check("weekly_team_meetings")
-def _(p, n, t):
+@check
+def weekly_team_meetings(p, n, t):
     return _flag(p.implementation.attends_weekly_mh_meetings, "attend weekly team meetings",
                  "do not attend the weekly team meetings")
 
 
-@check("integrated_records")
-def _(p, n, t):
+@check
+def integrated_records(p, n, t):
     return _flag(p.implementation.integrated_records, "one shared record", "employment and treatment notes are kept apart")
 
 
 # --- VR, steering committee ------------------------------------------------------------------------------
 
 
-@check("vr_meetings")
-def _(p, n, t):
+@check
+def vr_meetings(p, n, t):
     m = p.implementation.vr.team_meetings_per_year
     return m >= n["min_per_year"], f"VR meets the team {m} time(s) a year (at least {n['min_per_year']})"
 
 
-@check("vr_counsellors_assigned")
-def _(p, n, t):
+@check
+def vr_counsellors_assigned(p, n, t):
     a = p.implementation.vr.counsellors_assigned
-    return a >= n["min_assigned"], f"{a} VR counsellor(s) assigned to the program"
+    return a >= n["min_assigned"], f"{a} VR counsellor(s) assigned to the program (at least {n['min_assigned']})"
 
 
 def _reached_good(p: AgencyProfile, threshold: int) -> dt.date | None:
@@ -225,8 +226,8 @@ def _reached_good(p: AgencyProfile, threshold: int) -> dt.date | None:
                  if r.score >= threshold), None)
 
 
-@check("committee_meetings")
-def _(p, n, t):
+@check
+def committee_meetings(p, n, t):
     m = p.implementation.steering_committee.meetings_per_year
     good = _reached_good(p, t)
     need = n["min_per_year_after_good"] if good else n["min_per_year_implementing"]
@@ -234,8 +235,8 @@ def _(p, n, t):
     return m >= need, f"meets {m} time(s) a year; {need} needed {when}"
 
 
-@check("committee_members")
-def _(p, n, t):
+@check
+def committee_members(p, n, t):
     missing = [x.replace("_", " ") for x in n["members"] if x not in p.implementation.steering_committee.members]
     return not missing, "all member groups take part" if not missing else "missing: " + _es_list(missing)
 
@@ -243,22 +244,22 @@ def _(p, n, t):
 # --- fidelity reviews ------------------------------------------------------------------------------------
 
 
-@check("baseline_review")
-def _(p, n, t):
+@check
+def baseline_review(p, n, t):
     due = _add_months(p.implementation_started, n["months"])
     late = _add_months(due, n["grace_months"])
     reviews = sorted(p.implementation.fidelity_reviews, key=lambda r: r.date)
     if reviews:  # done; a late baseline is history, and the schedule check looks after what comes next
         first = reviews[0].date
-        when = "on time" if first <= late else "later than the six months planned"
+        when = "on time" if first <= late else f"later than the {n['months']} months planned"
         return True, f"baseline review on {first.isoformat()}, {when} (due around {due.isoformat()})"
     if p.profile_date < late:
         return True, f"not due yet (due around {due.isoformat()})"
     return False, f"no baseline review; it was due around {due.isoformat()}"
 
 
-@check("review_schedule")
-def _(p, n, t):
+@check
+def review_schedule(p, n, t):
     reviews = sorted(p.implementation.fidelity_reviews, key=lambda r: r.date)
     if not reviews:
         return True, "follows the baseline review"
@@ -280,13 +281,13 @@ def _(p, n, t):
 # --- benefits planning -------------------------------------------------------------------------------
 
 
-@check("benefits_available")
-def _(p, n, t):
+@check
+def benefits_available(p, n, t):
     return _flag(p.implementation.benefits_planning_available, "benefits planning available", "no benefits planning arranged")
 
 
-@check("planners_trained")
-def _(p, n, t):
+@check
+def planners_trained(p, n, t):
     return _flag(p.implementation.benefits_planners_trained, "planners trained and updated",
                  "planners' training not confirmed")
 

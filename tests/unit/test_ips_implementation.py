@@ -95,7 +95,7 @@ def test_baseline_review_due_six_months_in():
                                                      {"date": "2025-03-10", "score": 101}])
     assert "baseline_review" not in unmet(late)  # done, if late: nothing left to arrange
     [why] = [r.why for r in check_implementation(late).results if r.criterion.id == "baseline_review"]
-    assert "later than the six months planned (due around 2024-07-01)" in why
+    assert "later than the 6 months planned (due around 2024-07-01)" in why
     none = profile(implementation__fidelity_reviews=[])
     assert "no baseline review" in unmet(none)["baseline_review"]
     young = profile(implementation_started="2026-03-01", implementation__fidelity_reviews=[])
@@ -161,3 +161,20 @@ def test_cli_score_and_plan(capsys, tmp_path):
     bad.write_text("name: [\n")
     assert main(["ips", "score", str(bad)]) == 2
     assert "bad.yaml, line" in capsys.readouterr().err
+
+
+def test_each_check_is_named_for_its_criterion_and_says_the_numbers_the_yaml_holds():
+    """A trainer who edits a figure in ips_implementation.yaml gets messages with the new figure."""
+    from irt_sim.ips.implementation import CHECKS, load_criteria
+
+    ids = {c.id for area in load_criteria().areas.values() for c in area.criteria}
+    assert set(CHECKS) == ids and all(fn.__name__ == cid for cid, fn in CHECKS.items())
+    p = profile()
+    edited = {"caseload": {"max_per_fte": 25}, "community_hours": {"min_share": 0.8}, "full_range": {"phases": 7},
+              "team_assignment": {"min_teams": 1, "max_teams": 3}, "referrals_from_teams": {"min_share": 0.95}}
+    said = {cid: CHECKS[cid](p, numbers, 100)[1] for cid, numbers in edited.items()}
+    assert "within 25 per full-time" in said["caseload"]
+    assert "80%" in said["community_hours"] and "65%" not in said["community_hours"]
+    assert "of 7 phases" in said["full_range"]
+    assert "1 to 3 teams" in said["team_assignment"]
+    assert "95%" in said["referrals_from_teams"] and "90%" not in said["referrals_from_teams"]
