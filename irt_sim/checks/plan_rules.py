@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Callable, Iterable, Iterator
 
 from ..inputs.casebook import Casebook
-from ..model import Attendee, Commitment, Customer, Goal, Phase, Plan, Program
+from ..model import Attendee, Commitment, Customer, Goal, Phase, Plan, Program, Service
 from ..inputs.problems import FieldPath, line_for
 from ..vocab import BarrierType, ServiceCategory, ServiceRole
 
@@ -122,6 +122,9 @@ class Context:
     @property
     def first_name(self) -> str:
         return self.customer.first_name if self.customer else "the customer"
+
+    def service_of(self, commitment: Commitment) -> Service | None:
+        return self.book.service_for(self.plan, commitment.partner, commitment.service)
 
     def program_of(self, attendee: Attendee | None) -> Program | None:
         return self.book.program(attendee.program) if attendee and attendee.program else None
@@ -384,8 +387,7 @@ def _barriers_covered(ctx: Context) -> Iterable[Hit]:
         return
     covered: set[BarrierType] = set()
     for _, _, _, c in ctx.commitments():
-        program = ctx.program_of(ctx.plan.attendee(c.partner))
-        service = program.service(c.service) if program else None
+        service = ctx.service_of(c)
         if service is not None:
             covered.update(service.addresses)
     for barrier in ctx.customer.barriers:
@@ -403,8 +405,7 @@ def _duplication(ctx: Context) -> Iterable[Hit]:
     for pi, phase in enumerate(ctx.plan.sequence):
         by_category: dict[ServiceCategory, list[Commitment]] = defaultdict(list)
         for c in phase.commitments:
-            program = ctx.program_of(ctx.plan.attendee(c.partner))
-            service = program.service(c.service) if program else None
+            service = ctx.service_of(c)
             if service is not None:
                 for category in service.categories:  # by what the service does, not by one label
                     by_category[category].append(c)
@@ -428,8 +429,7 @@ def _duplication(ctx: Context) -> Iterable[Hit]:
       not be there when the customer needs it; plan who takes over instead.""")
 def _within_program_span(ctx: Context) -> Iterable[Hit]:
     for pi, phase, ci, c in ctx.commitments():
-        program = ctx.program_of(ctx.plan.attendee(c.partner))
-        service = program.service(c.service) if program is not None else None
+        program, service = ctx.program_of(ctx.plan.attendee(c.partner)), ctx.service_of(c)
         after_exit = service is not None and service.role in (ServiceRole.post_employment, ServiceRole.extended_services)
         if program is not None and phase.stage.order > program.services_stop.after.order and not after_exit:
             note = program.services_stop.note.strip().rstrip(".")
@@ -476,8 +476,7 @@ def _benefits_counselling(ctx: Context) -> Iterable[Hit]:
     if not receives:
         return
     for _, _, _, c in ctx.commitments():
-        program = ctx.program_of(ctx.plan.attendee(c.partner))
-        service = program.service(c.service) if program else None
+        service = ctx.service_of(c)
         if service is not None and service.category == ServiceCategory.benefits_counselling:
             return
     yield Hit(f"{ctx.first_name} receives {_and(receives)}, but no partner commits benefits counselling. Invite a work "

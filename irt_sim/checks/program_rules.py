@@ -18,8 +18,7 @@ from ..words import FILLER, tokens
 def _served(ctx: Context) -> Iterator[tuple[int, Phase, int, Commitment, Program, Service]]:
     """Each commitment with its program and service, where both are known."""
     for pi, phase, ci, c in ctx.commitments():
-        program = ctx.program_of(ctx.plan.attendee(c.partner))
-        service = program.service(c.service) if program else None
+        program, service = ctx.program_of(ctx.plan.attendee(c.partner)), ctx.service_of(c)
         if program is not None and service is not None:
             yield pi, phase, ci, c, program, service
 

@@ -79,9 +79,7 @@ def _due(value) -> str:
 
 
 def _service_name(book: Casebook, plan: Plan, partner: str, service: str) -> str:
-    a = plan.attendee(partner)
-    program = book.program(a.program) if a else None
-    s = program.service(service) if program else None
+    s = book.service_for(plan, partner, service)
     return s.name if s else service
 
 

@@ -85,9 +85,7 @@ def grade_held_back(answer: Answer | Any, customer_id: str, full_record: str, bo
     offered = []  # (category, stage, label) of each sound commitment
     for pi, phase in enumerate(plan.sequence):
         for ci, c in enumerate(phase.commitments):
-            who = plan.attendee(c.partner)
-            program = book.program(who.program) if who and who.program else None
-            service = program.service(c.service) if program else None
+            who, service = plan.attendee(c.partner), book.service_for(plan, c.partner, c.service)
             if service is not None and ("sequence", pi, "commitments", ci) not in unsound:
                 offered.append((service.category, phase.stage, f"{service.id.replace('-', ' ')} from {who.name} ({who.role})"))
     fb = Feedback(0, points, [f"The full record of {first}'s case follows everything in the story; against it:"], title,

@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from pydantic import BaseModel
 
-from ..model import AgencyProfile, Community, Customer, Plan, Program
+from ..model import AgencyProfile, Community, Customer, Plan, Program, Service
 from .problems import FieldPath, Problem, describe_path, display_path
 from .inputfile import NotAFile, read_input
 from .yamlfile import CasebookError, InputError, Loaded, M, parse_document, read_yaml
@@ -123,6 +123,16 @@ class Casebook:
 
     def customer(self, customer_id: str) -> Customer | None:
         return self.customers.get(customer_id)
+
+    def program_of(self, plan: Plan, partner_id: str | None) -> Program | None:
+        """The program a plan's attendee sits for (None for the customer, family, or an unknown id)."""
+        attendee = plan.attendee(partner_id)
+        return self.program(attendee.program) if attendee and attendee.program else None
+
+    def service_for(self, plan: Plan, partner_id: str | None, service_id: str) -> Service | None:
+        """The service a commitment of ``plan`` names: the partner's program's service ``service_id``."""
+        program = self.program_of(plan, partner_id)
+        return program.service(service_id) if program else None
 
     def caseload_file(self, agency_id: str) -> Path:
         """Where an agency's caseload is kept: beside its profile, as ``agencies/<id>-caseload.csv``."""

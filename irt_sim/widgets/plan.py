@@ -138,8 +138,7 @@ class PlanBuilder(Panel):
         names = {a.id: a.name for a in plan.attendees}
 
         def service_name(partner: str, service: str) -> str:
-            program = self.book.program(a.program) if (a := plan.attendee(partner)) else None
-            found = program.service(service) if program else None
+            found = self.book.service_for(plan, partner, service)
             return found.name if found else service
 
         rows, choices = [], []
