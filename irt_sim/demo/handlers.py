@@ -3,9 +3,14 @@ the caps, the closing beacon, no logout), and the static files sent gzipped."""
 
 from __future__ import annotations
 
+import atexit
 import gzip
+import hashlib
 import mimetypes
 import os
+import shutil
+import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tornado.web import HTTPError
@@ -75,51 +80,65 @@ class PageClosedHandler(VoilaShutdownKernelHandler):
 
 
 class GzippedOnce:
-    """Mixed into Voila's static file handlers: a script or style is compressed the first time it is
-    asked for and then sent from memory. Tornado would otherwise read and gzip every file anew for
-    every visitor (about 5 MB a page view), on the server's only thread, while the page waits.
+    """Mixed into Voila's static file handlers: a script or style is compressed once, into a folder
+    of the server's, and that copy is what the handler's own ``get`` sends to a browser that accepts
+    gzip. Tornado would otherwise gzip every file anew for every visitor (about 5 MB a page view), on
+    the server's only thread, while the page waits.
 
-    Path checks, allow and deny lists, ETags and caching headers are the handler's own, unchanged;
-    a range request or a browser that does not accept gzip gets the handler's plain answer."""
+    Only Tornado's documented hooks are overridden (``validate_absolute_path`` to point at the
+    compressed copy; ``get_content_size``, ``get_content_type`` and ``set_extra_headers`` to describe
+    it), so the path checks, ETags, 304s, ranges and caching headers are the handler's own. A range
+    request or a browser that does not accept gzip gets the file itself."""
 
-    _gzipped: dict[tuple[str, float, int], bytes] = {}
+    _folder: Path | None = None  # made at the first compressed answer, for the server's life
 
     async def get(self, path, include_body=True):
         try:
-            await self._get(path, include_body)
+            await super().get(path, include_body)
         except (AssertionError, ValueError) as e:
             # Voila's template handler asserts on a malformed path such as static/../..: nothing is
             # served either way, but the visitor should see "not found", not a server error
             raise HTTPError(404) from e
 
-    async def _get(self, path, include_body):
-        if "gzip" not in self.request.headers.get("Accept-Encoding", "") or "Range" in self.request.headers:
-            return await super().get(path, include_body)
-        # the first steps of StaticFileHandler.get: resolve and check the path, set headers, answer 304
-        self.path = self.parse_url_path(path)
-        absolute_path = self.get_absolute_path(self.root, self.path)  # Voila's may set self.root: two steps
-        self.absolute_path = self.validate_absolute_path(self.root, absolute_path)
-        if self.absolute_path is None:
-            return
-        if not _compressible(self.absolute_path):
-            return await super().get(path, include_body)
-        self.modified = self.get_modified_time()
-        self.set_headers()
-        if self.should_return_304():
-            self.set_status(304)
-            return
-        stat = os.stat(self.absolute_path)
-        key = (self.absolute_path, stat.st_mtime, stat.st_size)
-        body = self._gzipped.get(key)
-        if body is None:
-            with open(self.absolute_path, "rb") as f:
-                body = self._gzipped[key] = gzip.compress(f.read(), compresslevel=9, mtime=0)
-        # a Content-Encoding already set tells Tornado's own gzip transform to leave the body alone
-        self.set_header("Content-Encoding", "gzip")
+    def validate_absolute_path(self, root, absolute_path):
+        self.original_path = path = super().validate_absolute_path(root, absolute_path)
+        accepts = "gzip" in self.request.headers.get("Accept-Encoding", "") and "Range" not in self.request.headers
+        if path is None or not accepts or not _compressible(path):
+            return path
+        return str(self._compressed(Path(path)))
+
+    @classmethod
+    def _compressed(cls, path: Path) -> Path:
+        """The gzipped copy of ``path`` as it is now (a changed file gets a new copy)."""
+        if cls._folder is None:
+            cls._folder = Path(tempfile.mkdtemp(prefix="irt-demo-gz-"))
+            atexit.register(shutil.rmtree, cls._folder, True)
+        stat = path.stat()
+        key = hashlib.sha256(f"{path}|{stat.st_mtime_ns}|{stat.st_size}".encode()).hexdigest()[:32]
+        copy = cls._folder / f"{key}.gz"
+        if not copy.exists():
+            part = copy.with_suffix(f".{os.getpid()}.part")
+            part.write_bytes(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
+            part.replace(copy)  # whole or not at all
+        return copy
+
+    def _sends_copy(self) -> bool:
+        return getattr(self, "original_path", None) not in (None, self.absolute_path)
+
+    def get_content_size(self):
+        return os.stat(self.absolute_path).st_size if self._sends_copy() else super().get_content_size()
+
+    def get_content_type(self):
+        if not self._sends_copy():
+            return super().get_content_type()
+        return mimetypes.guess_type(self.original_path)[0] or "application/octet-stream"
+
+    def set_extra_headers(self, path):
+        super().set_extra_headers(path)
         self.set_header("Vary", "Accept-Encoding")
-        self.set_header("Content-Length", len(body))
-        if include_body:
-            self.write(body)
+        if self._sends_copy():
+            # a Content-Encoding already set tells Tornado's own gzip transform to leave the body alone
+            self.set_header("Content-Encoding", "gzip")
 
 
 def _compressible(path: str) -> bool:

@@ -60,3 +60,19 @@ def test_course_extensions_are_installed_and_enabled():
     for name in ("nbgrader.server_extensions.formgrader", "voila.server_extension"):
         line = next((ln for ln in listing.splitlines() if name in ln), "")
         assert "enabled" in line, f"{name} is not enabled: {line!r}"
+
+
+def test_the_one_private_part_of_voila_the_demo_reads_is_read_again_on_an_upgrade():
+    """DemoVoila counts Voila's preheated kernels through VoilaKernelManager._pools (no public list
+    exists); on another Voila this fails until that is read again."""
+    import inspect
+
+    import voila
+    from voila import voila_kernel_manager
+
+    from irt_sim.demo.app import VOILA_READ
+
+    assert voila.__version__.startswith(VOILA_READ + "."), (
+        f"Voila is {voila.__version__}: read its kernel pools again and update irt_sim/demo/app.py")
+    source = inspect.getsource(voila_kernel_manager.voila_kernel_manager_factory)
+    assert "self._pools: TypeDict[str, List[TypeDict]] = {}" in source  # name -> list of kernel tasks
