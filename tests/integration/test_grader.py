@@ -17,10 +17,8 @@ import pytest
 
 from irt_sim.cli import main
 
-from ..support.course import nbgrader, released_course
-
-RIGHT = {"1": "committee", "2": "referral", "3": "arc", "4": "irt"}
-
+from ..support.course import IRT_OR_NOT_RIGHT as RIGHT
+from ..support.course import irt_or_not_submission, nbgrader, released_course
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
@@ -30,13 +28,7 @@ def graded(tmp_path_factory):
     subs = base / "submissions"
 
     def make(student, answers, change=None):
-        nb = nbformat.from_dict(json.loads(json.dumps(release)))
-        for c in nb.cells:
-            gid = c.metadata.get("nbgrader", {}).get("grade_id", "")
-            if gid.startswith("answer_"):
-                c.source = f'answer_{gid[-1]} = "{answers.get(gid[-1], "")}"'
-            if change:
-                change(gid, c)
+        nb = irt_or_not_submission(release, answers, change)
         (subs / student).mkdir(parents=True)
         nbformat.write(nb, subs / student / "irt_or_not.ipynb")
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import json
 import os
 import zipfile
 
@@ -19,23 +18,10 @@ from irt_sim.classroom import sandbox
 from irt_sim.inputs.problems import printable
 from irt_sim.cli import main
 
-from ..support.course import released_course
+from ..support.course import IRT_OR_NOT_RIGHT as RIGHT
+from ..support.course import irt_or_not_submission, released_course
 
 pytestmark = pytest.mark.skipif(sandbox.problem() is not None, reason=f"no sandbox here: {sandbox.problem()}")
-
-RIGHT = {"1": "committee", "2": "referral", "3": "arc", "4": "irt"}
-
-
-def notebook(release, answers, change=None):
-    nb = nbformat.from_dict(json.loads(json.dumps(release)))
-    for c in nb.cells:
-        gid = c.metadata.get("nbgrader", {}).get("grade_id", "")
-        if gid.startswith("answer_"):
-            c.source = f'answer_{gid[-1]} = "{answers.get(gid[-1], "")}"'
-            if change:
-                change(gid, c)
-    return nb
-
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
@@ -54,13 +40,13 @@ def graded(tmp_path_factory):
 
     put("a-list", text="[1, 2, 3]")  # valid JSON, not a notebook
     put("a-dict", text='{"cells": "none"}')
-    put("new\nline", notebook(release, RIGHT))
-    put("=1+2", notebook(release, RIGHT))
-    put("markers", notebook(release, RIGHT, lambda gid, c: setattr(c, "source", c.source + "\n# BEGIN HIDDEN TESTS")
+    put("new\nline", irt_or_not_submission(release, RIGHT))
+    put("=1+2", irt_or_not_submission(release, RIGHT))
+    put("markers", irt_or_not_submission(release, RIGHT, lambda gid, c: setattr(c, "source", c.source + "\n# BEGIN HIDDEN TESTS")
                                 if gid == "answer_2" else None))
     (subs / "linker").mkdir()
     os.symlink(course / "source" / "irt_or_not" / "irt_or_not.ipynb", subs / "linker" / "irt_or_not.ipynb")
-    put("zz-honest", notebook(release, RIGHT))
+    put("zz-honest", irt_or_not_submission(release, RIGHT))
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         code = main(["grade", "irt_or_not", "--submissions", str(subs), "--course", str(course), "--workers", "2"])
