@@ -72,24 +72,56 @@ def test_every_team_builder_control_is_labelled(book):
     assert tb.customer.description and all(box.description for box in tb.boxes.values())
 
 
-def test_quiz_feedback_explains_why():
+def test_quiz_feedback_explains_why_and_marks_the_choice_in_words():
     from irt_sim.widgets.quizzes import Quiz, load_quizzes
 
-    quiz = Quiz("what-an-irt-is")
+    quiz = Quiz("what-an-irt-is", learner="ana")
     q = quiz.questions[0]
     q.show()
-    assert "Choose an answer first" in q.feedback.value
-    wrong = next(i for i, o in enumerate(q.question.options) if not o.correct)
-    q.choice.value = wrong
-    q.check.click()
-    assert "Not quite." in q.feedback.value and q.question.options[wrong].why[:30] in q.feedback.value
-    right = next(i for i, o in enumerate(q.question.options) if o.correct)
-    q.choice.value = right
-    q.check.click()
-    assert "Correct." in q.feedback.value
+    assert "Choose an answer first" in q.feedback
+    wrong = next(i for i, o in enumerate(q.order) if not q.question.options[o].correct)
+    q.choice = wrong
+    q.checks += 1  # the check button, as the page presses it
+    assert "Not quite." in q.feedback and q.question.options[q.order[wrong]].why[:30] in q.feedback
+    assert q.marks[wrong] == "wrong" and q.marks.count("") == len(q.options) - 1
+    right = next(i for i, o in enumerate(q.order) if q.question.options[o].correct)
+    q.choice = right
+    q.checks += 1
+    assert "Correct." in q.feedback and q.marks[right] == "right"
+    assert q.prompt.startswith("1. ") and q.question.question in q.prompt  # the group's name is its question
     for topic, questions in load_quizzes().items():
         for question in questions:
             assert all(o.why for o in question.options), topic
+
+
+def test_quiz_options_come_in_a_learners_own_stable_order_with_no_pattern_to_learn():
+    """For any learner, the right answer sits in each place about as often as in any other (never
+    more than 40% of the questions), the order is the same each time that learner opens a module,
+    and two learners see different orders."""
+    from irt_sim.widgets.quizzes import Quiz, load_quizzes, quiz_orders
+
+    questions = {(topic, i): q for topic, qs in load_quizzes().items() for i, q in enumerate(qs)}
+    for learner in ["ana", "bo", "cheng", "dede", "learner-17", "jovyan"]:
+        orders = quiz_orders(learner)
+        places = [orders[k].index(next(j for j, o in enumerate(q.options) if o.correct)) for k, q in questions.items()]
+        assert max(places.count(p) for p in set(places)) <= 0.4 * len(places), (learner, places)
+        assert quiz_orders(learner) == orders
+        shown = Quiz("arc-versus-referral", learner=learner).questions[0]
+        assert shown.options == [questions[("arc-versus-referral", 0)].options[i].text for i in shown.order]
+    assert quiz_orders("ana") != quiz_orders("bo")
+
+
+def test_the_quiz_data_teaches_no_position_or_length_pattern():
+    """In the file itself (what a facilitator prints): no place holds more than 40% of the right
+    answers, and the right answer is the longest option in at most half the questions."""
+    from irt_sim.widgets.quizzes import load_quizzes
+
+    questions = [q for qs in load_quizzes().values() for q in qs]
+    places = [next(i for i, o in enumerate(q.options) if o.correct) for q in questions]
+    assert max(places.count(p) for p in set(places)) <= 0.4 * len(questions), places
+    longest = [q for q in questions if max(q.options, key=lambda o: len(o.text)).correct
+               and sorted(len(o.text) for o in q.options)[-1] > sorted(len(o.text) for o in q.options)[-2]]
+    assert len(longest) <= 0.5 * len(questions), [q.question for q in longest]
 
 
 def test_plan_builder_shows_findings_live_as_the_learner_edits(book):
