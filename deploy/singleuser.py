@@ -28,5 +28,9 @@ if os.environ.get("JUPYTERHUB_USER") and os.environ.get("JUPYTERHUB_USER") == os
     os.environ["JUPYTERHUB_DEFAULT_URL"] = "/formgrader"  # what trainers come to this server for
 elif not (home / LEARNERS_COPY).exists() and (KIT / "course").is_dir():
     shutil.copytree(KIT / "course", home / LEARNERS_COPY, ignore=shutil.ignore_patterns("pages", ".ipynb_checkpoints"))
+from irt_sim.widgets.course_kernel import course_ipython_dir  # noqa: E402
+
+# the course's kernels answer a learner's mistake in a plain sentence (irt_sim/widgets/course_kernel.py)
+os.environ["IPYTHONDIR"] = str(course_ipython_dir(home))
 singleuser = Path(sys.executable).parent / "jupyterhub-singleuser"
 os.execv(singleuser, [str(singleuser), *sys.argv[1:]])

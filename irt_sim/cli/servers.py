@@ -37,9 +37,13 @@ def cmd_lab(args: argparse.Namespace) -> int:
 
     # JupyterLab takes this process's place: a service manager's or a hub's SIGTERM (or Ctrl+C) then
     # reaches it directly, and it stops its kernels and leaves nothing behind.
+    from ..widgets.course_kernel import course_ipython_dir
+
+    # the course's kernels answer a learner's mistake in a plain sentence (widgets/course_kernel.py)
+    env = dict(kit_env(), IPYTHONDIR=str(course_ipython_dir()))
     sys.stdout.flush()
     os.chdir(root)
-    os.execve(cmd[0], cmd, kit_env())
+    os.execve(cmd[0], cmd, env)
     return EXIT_OK  # not reached
 
 
