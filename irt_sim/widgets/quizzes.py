@@ -115,38 +115,50 @@ function render({ model, el }) {
     if (["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", " "].includes(e.key)) e.stopPropagation();
   });
   const name = `irt-quiz-${Math.random().toString(36).slice(2)}`;
-  const draw = () => {
+  let inputs = [];
+  // the options are built once (and again only if they change), so the focused radio stays focused
+  const build = () => {
     legend.textContent = model.get("prompt");
     check.textContent = "Check my answer";
     check.setAttribute("aria-label", `Check my answer to question ${model.get("number")}`);
     list.replaceChildren();
-    model.get("options").forEach((text, i) => {
+    inputs = model.get("options").map((text, i) => {
       const label = document.createElement("label");
       label.className = "irt-quiz-option";
       const input = document.createElement("input");
       input.type = "radio";
       input.name = name;
       input.value = String(i);
-      input.checked = model.get("choice") === i;
       input.addEventListener("change", () => { model.set("choice", i); model.save_changes(); });
       const words = document.createElement("span");
       words.textContent = text;
-      label.append(input, words);
-      const mark = model.get("marks")[i] || "";
-      if (mark) {
-        label.classList.add(`irt-quiz-${mark}`);
-        const tag = document.createElement("strong");
-        tag.className = "irt-quiz-tag";
-        tag.textContent = mark === "right" ? " (your answer: correct)" : " (your answer: not this one)";
-        label.append(tag);
-      }
+      const tag = document.createElement("strong");
+      tag.className = "irt-quiz-tag";
+      label.append(input, words, tag);
       list.append(label);
+      return input;
+    });
+    update();
+  };
+  const update = () => {
+    const marks = model.get("marks");
+    inputs.forEach((input, i) => {
+      input.checked = model.get("choice") === i;
+      const label = input.parentElement, tag = label.querySelector(".irt-quiz-tag"), mark = marks[i] || "";
+      label.classList.toggle("irt-quiz-right", mark === "right");
+      label.classList.toggle("irt-quiz-wrong", mark === "wrong");
+      tag.textContent = mark === "right" ? " (your answer: correct)" : mark === "wrong" ? " (your answer: not this one)" : "";
+      tag.hidden = !mark;
     });
     feedback.innerHTML = model.get("feedback");
   };
   check.addEventListener("click", () => { model.set("checks", model.get("checks") + 1); model.save_changes(); });
-  draw();
-  model.on("change", draw);
+  build();
+  model.on("change:options", build);
+  model.on("change:prompt", build);
+  model.on("change:choice", update);
+  model.on("change:marks", update);
+  model.on("change:feedback", update);
 }
 export default { render };
 """
