@@ -44,26 +44,33 @@ def run_nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True)
 
 
-def _worker_copy(course: Path, assignment: str, students: list[str], copy: Path) -> Path:
-    """The least of the course nbgrader needs to autograde ``students``: its configuration, the
-    assignment's definition in a gradebook of its own (nbgrader puts the locked cells back from it),
-    the assignment's files other than its notebooks (autograde copies them beside each submission)
-    and these students' submissions. No source notebook, no release, no other assignment and no
-    learner's record, name or grade. The learners' kernels see none of it anyway (the sandbox shows
-    them only their scratch folder); this is the second wall."""
+def _assignment_gradebook(course: Path, assignment: str, to: Path) -> Path:
+    """A copy of the course's gradebook with only ``assignment``'s definition: no other assignment and
+    no learner's record, name or grade. Made once a run; each worker gets a copy of it."""
     from nbgrader.api import Gradebook
 
-    copy.mkdir(mode=0o700)
-    if (course / "nbgrader_config.py").is_file():
-        shutil.copy2(course / "nbgrader_config.py", copy / "nbgrader_config.py")
-    shutil.copy2(course / "gradebook.db", copy / "gradebook.db")
-    with Gradebook(f"sqlite:///{copy / 'gradebook.db'}") as gb:
+    shutil.copy2(course / "gradebook.db", to)
+    with Gradebook(f"sqlite:///{to}") as gb:
         for someone in [s.id for s in gb.students]:
             gb.remove_student(someone)
         for other in [a.name for a in gb.assignments if a.name != assignment]:
             gb.remove_assignment(other)
-    with contextlib.closing(sqlite3.connect(copy / "gradebook.db")) as db:
+    with contextlib.closing(sqlite3.connect(to)) as db:
         db.execute("VACUUM")  # where SQLite's secure_delete is off, deleted rows stay in its free pages
+    return to
+
+
+def _worker_copy(course: Path, assignment: str, students: list[str], copy: Path, gradebook: Path) -> Path:
+    """The least of the course nbgrader needs to autograde ``students``: its configuration, the
+    assignment's definition in a gradebook of its own (``gradebook``, see _assignment_gradebook;
+    nbgrader puts the locked cells back from it), the assignment's files other than its notebooks
+    (autograde copies them beside each submission) and these students' submissions. No source
+    notebook, no release, no other assignment and no learner's record. The learners' kernels see
+    none of it anyway (the sandbox shows them only their own folders); this is the second wall."""
+    copy.mkdir(mode=0o700)
+    if (course / "nbgrader_config.py").is_file():
+        shutil.copy2(course / "nbgrader_config.py", copy / "nbgrader_config.py")
+    shutil.copy2(gradebook, copy / "gradebook.db")
     shutil.copytree(course / "source" / assignment, copy / "source" / assignment,
                     ignore=shutil.ignore_patterns("*.ipynb", ".ipynb_checkpoints"))
     for student in students:
@@ -74,7 +81,7 @@ def _worker_copy(course: Path, assignment: str, students: list[str], copy: Path)
 def _run_worker(course: Path, assignment: str, students: list[str], work: Path, index: int) -> Path:
     """Autograde a share of the submissions, and write their feedback, in a private copy of the course.
     The worker's exit code is left in the copy's .worker-exit, its output in .worker-log."""
-    copy = _worker_copy(course, assignment, students, work / f"worker-{index}")
+    copy = _worker_copy(course, assignment, students, work / f"worker-{index}", work / "assignment-gradebook.db")
     # Output goes to a file, not a pipe: nothing a kernel leaves behind can hold the run open; and the
     # worker's whole process group goes when it ends.
     with open(copy / ".worker-log", "w") as log:
@@ -131,6 +138,8 @@ def grade(assignment: str, submissions: Path, course: Path, workers: int | None 
         from ..inputs.cache import open_to_readers
 
         open_to_readers()
+        if students:
+            _assignment_gradebook(course, assignment, work / "assignment-gradebook.db")
         workers = max(1, min(workers or os.cpu_count() or 1, len(students) or 1))
         groups = [students[i::workers] for i in range(workers)]
         say(f"Grading {len(students)} submission(s) of {assignment} with {workers} worker(s) ...")
