@@ -17,7 +17,7 @@ PAGES = {
 }
 
 _STYLE = ("body{font-family:system-ui,sans-serif;max-width:46em;margin:2em auto;padding:0 1em;line-height:1.5;"
-          "color:#1a1a1a}a{color:#0b4f8a}a:focus{outline:3px solid #e69f00;outline-offset:2px}")
+          "color:#1a1a1a}a{color:#0b4f8a}a:focus{outline:3px solid #0b4f8a;outline-offset:2px}")
 
 
 def pages_dir() -> Path:
@@ -33,13 +33,33 @@ def _page(title: str, body: str) -> str:
             f"<style>{_STYLE}</style></head><body><main>{body}</main></body></html>")
 
 
+#: What each page lets a visitor try, in a sentence a member of the public understands.
+ABOUT = {
+    "arc_versus_referral": "Compare handing a jobseeker a list of phone numbers with a counsellor who helps "
+                           "them reach each service, for a whole group of jobseekers at once.",
+    "team_explorer": "Pick a jobseeker and the services invited to plan with them, and see which of their "
+                     "needs have someone to help.",
+    "ips_fidelity_self_check": "See how three sample programs score on the scale that checks whether a "
+                               "program really follows the IPS way of helping people into work.",
+    "outcomes_funnel": "Follow 100 people referred to IPS: how many find a job, and how many still have it "
+                       "months later.",
+}
+
+
 def index_html(base_url: str = "/") -> str:
-    items = "".join(f'<li><a href="{base_url}voila/render/{name}.ipynb">{html.escape(title)}</a></li>'
-                    for name, title in PAGES.items())
+    items = "".join(f'<li><a href="{base_url}voila/render/{name}.ipynb">{html.escape(title)}</a>'
+                    f"<br>{html.escape(ABOUT[name])}</li>" for name, title in PAGES.items())
     return _page("IRT Community Academy: demo pages",
-                 "<h1>IRT Community Academy: try it yourself</h1><p>Interactive pages from a training kit on "
-                 "Integrated Resource Teams, Active Resource Coordination and IPS supported employment. "
-                 "Every person and agency in them is invented.</p>"
+                 "<h1>IRT Community Academy: try it yourself</h1>"
+                 "<p>Many people with disabilities who want to work need help from several services at once: "
+                 "a job centre, vocational rehabilitation, cash assistance, health care, transport. An "
+                 "<strong>Integrated Resource Team</strong> (IRT) brings those services to one table with the "
+                 "jobseeker, who leads it, to agree one plan for a job. <strong>Active Resource Coordination"
+                 "</strong> (ARC) is the staff work of helping the jobseeker reach each service, instead of only "
+                 "giving out a list. <strong>IPS</strong> (Individual Placement and Support) is a way of "
+                 "helping people with mental illness find and keep ordinary jobs, tested in many studies.</p>"
+                 "<p>These pages come from a training kit for the staff who do this work. Every person and "
+                 "agency in them is invented.</p>"
                  f"<ul>{items}</ul>")
 
 

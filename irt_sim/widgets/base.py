@@ -13,7 +13,7 @@ import ipywidgets as w
 
 #: Labels in one column wide enough for the longest, controls of one width.
 STYLE = {"description_width": "17em"}
-LAYOUT = {"width": "40em"}
+LAYOUT = {"width": "40em", "max_width": "100%"}  # a phone's screen is narrower than 40em
 
 
 class Panel:

@@ -60,8 +60,9 @@ _CSS = """
 .irt-slider { display: flex; align-items: center; gap: 0.5em; width: 40em; max-width: 100%; margin: 2px 0; }
 .irt-slider-name { flex: 0 0 17em; text-align: right; padding-right: 0.3em; }
 .irt-slider input[type=range] { flex: 1 1 auto; min-width: 6em; accent-color: #0b4f8a; }
-.irt-slider input[type=range]:focus-visible { outline: 3px solid #e69f00; outline-offset: 2px; }
+.irt-slider input[type=range]:focus-visible { outline: 3px solid #0b4f8a; outline-offset: 2px; }  /* 8.6:1 on white */
 .irt-slider-readout { flex: 0 0 3.5em; font-variant-numeric: tabular-nums; }
+@media (max-width: 640px) { .irt-slider { flex-wrap: wrap; } .irt-slider-name { flex-basis: 100%; text-align: left; } }
 """
 
 

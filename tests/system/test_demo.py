@@ -34,6 +34,10 @@ def test_the_index_lists_exactly_the_pages(demo):
     links = re.findall(r'href="/voila/render/([^"]+)\.ipynb"', body)
     assert status == 200 and links == list(PAGES) and '<html lang="en">' in body
     assert {p.stem for p in (KIT / "course" / "pages").glob("*.ipynb")} == set(PAGES)
+    # a stranger learns what the words mean and whom it helps before choosing a page
+    for words in ("Integrated Resource Team", "Active Resource Coordination", "Individual Placement and Support",
+                  "people with disabilities", "invented"):
+        assert words in body, words
 
 
 @pytest.mark.parametrize("path", [

@@ -116,6 +116,57 @@ def test_a_slider_is_named_by_its_label_and_moves_with_the_keyboard(demo, browse
         page.close()
 
 
+def _contrast(rgb: str, against=(255, 255, 255)) -> float:
+    """WCAG contrast ratio of a CSS rgb() colour against white."""
+    import re
+
+    def luminance(channels):
+        lin = [c / 255 / 12.92 if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    channels = [int(x) for x in re.findall(r"\d+", rgb)[:3]]
+    high, low = sorted([luminance(channels), luminance(against)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_the_focus_ring_stands_out_at_3_to_1(demo, browser):
+    """WCAG 2.2's focus appearance: the ring a keyboard user follows contrasts at least 3:1 with the
+    white page (the index's links and the simulator's sliders, the kit's own styles)."""
+    page = browser.new_page()
+    try:
+        page.goto(demo + "/", timeout=30_000)
+        page.keyboard.press("Tab")
+        link = page.evaluate("getComputedStyle(document.activeElement).outlineColor")
+        page.goto(f"{demo}/voila/render/arc_versus_referral.ipynb", wait_until="domcontentloaded", timeout=60_000)
+        slider = page.get_by_role("slider", name="Referral: reach a resource alone")
+        slider.wait_for(state="visible", timeout=60_000)
+        slider.focus()
+        page.keyboard.press("ArrowRight")  # keyboard focus, so :focus-visible applies
+        ring = slider.evaluate("e => getComputedStyle(e).outlineColor")
+        assert _contrast(link) >= 3 and _contrast(ring) >= 3, (link, ring)
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_on_a_phone_nothing_runs_off_the_right_edge(demo, browser, name):
+    """At 390 px (a phone held upright) every control and chart fits the screen's width, so no one
+    has to scroll sideways to reach a dropdown or a number box. A screenshot is kept."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.goto(f"{demo}/voila/render/{name}.ipynb", wait_until="domcontentloaded", timeout=60_000)
+        page.get_by_label(CONTROLS[name][0], exact=True).wait_for(state="visible", timeout=60_000)
+        too_wide = page.evaluate("""() => [...document.querySelectorAll('#rendered_cells select, #rendered_cells input,
+            #rendered_cells .widget-label, #rendered_cells img')].filter(e => e.getBoundingClientRect().right > 391)
+            .map(e => e.tagName + ' ' + (e.getAttribute('aria-label') || e.textContent || '').slice(0, 40))""")
+        assert too_wide == [], too_wide
+        out = KIT / "screenshots" / "demo"
+        out.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(out / f"{name}_390px.png"), full_page=True)
+    finally:
+        page.close()
+
+
 def test_the_index_and_the_busy_page_are_accessible(demo, browser):
     from irt_sim.demo import BUSY_HTML
 
