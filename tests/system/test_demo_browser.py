@@ -156,10 +156,18 @@ def test_on_a_phone_nothing_runs_off_the_right_edge(demo, browser, name):
     try:
         page.goto(f"{demo}/voila/render/{name}.ipynb", wait_until="domcontentloaded", timeout=60_000)
         page.get_by_label(CONTROLS[name][0], exact=True).wait_for(state="visible", timeout=60_000)
-        too_wide = page.evaluate("""() => [...document.querySelectorAll('#rendered_cells select, #rendered_cells input,
-            #rendered_cells .widget-label, #rendered_cells img')].filter(e => e.getBoundingClientRect().right > 391)
+        too_wide = page.evaluate("""() => [...document.querySelectorAll(
+            '#rendered_cells select, #rendered_cells input, #rendered_cells .widget-label, #rendered_cells img')]
+            .filter(e => e.getBoundingClientRect().right > 391)
             .map(e => e.tagName + ' ' + (e.getAttribute('aria-label') || e.textContent || '').slice(0, 40))""")
         assert too_wide == [], too_wide
+        overlapping = page.evaluate("""() => [...document.querySelectorAll('#rendered_cells .widget-inline-hbox')]
+            .map(e => [e, e.nextElementSibling]).filter(([a, b]) => b && b.getBoundingClientRect().height > 0
+                && Math.max(...[a, ...a.querySelectorAll('*')].filter(x => x.checkVisibility())
+                                    .map(x => x.getBoundingClientRect().bottom))
+                   > b.getBoundingClientRect().top + 1)
+            .map(([a]) => (a.textContent || '').slice(0, 40))""")
+        assert overlapping == [], overlapping  # a control's box never runs into the next one's
         out = KIT / "screenshots" / "demo"
         out.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(out / f"{name}_390px.png"), full_page=True)
