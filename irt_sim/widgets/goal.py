@@ -45,7 +45,8 @@ class GoalCheck(Panel):
                 continue
             gaps = [m for _, m in outcome_gaps(goal, program, c, self.book.minimum_wage)]
             rule = program.outcome.summary if program.outcome else "No employment outcome of its own."
-            verdict = "Counts" if not gaps else "Does not count yet"
+            verdict = ("Counts" if not gaps else "Does not count yet") if program.outcome else (
+                "Nothing to count: it supports the goal without an employment outcome of its own")
             verdicts.append((program.name, gaps))
             rows.append([program.name, " ".join(rule.split()), (Strong(verdict), " ".join(gaps))])
         table = html_table("Would each system count this goal as an outcome?", ["System", "What it counts", "This goal"], rows)

@@ -247,3 +247,21 @@ def test_the_outcomes_view_shows_a_described_chart_for_every_choice():
         assert re.search(r'alt="(Bar|Line) chart\. [^"]{40,}"', view.chart.value), label
         seen.add(view.chart.value)
     assert len(seen) == len(view.show.options)  # each choice shows its own chart
+
+
+def test_the_goal_check_says_counts_only_for_a_system_that_counts_employment(book):
+    """A program with no employment outcome of its own (housing, health care) is not said to
+    "count" a goal: the row says it supports the goal without counting it."""
+    from irt_sim.widgets import GoalCheck
+
+    gc = GoalCheck(book=book)
+    for cid in book.customers:
+        gc.customer.value = cid
+        rows = gc.result.value.split("<tr>")[2:]
+        for program in (book.program(p) for p, st in book.customers[cid].eligibility.items() if st.counts):
+            if program is None:
+                continue
+            row = next(r for r in rows if r.startswith(f"<td>{__import__('html').escape(program.name)}</td>"))
+            if program.outcome is None:
+                assert "Counts" not in row and "Nothing to count" in row, row
+
