@@ -58,8 +58,11 @@ class TeamReport:
         lines.append(f"{len(self.barriers) - len(self.uncovered)} of {len(self.barriers)} barriers have a partner"
                      + ("." if not self.uncovered else "; no partner yet for: "
                         + ", ".join(b.barrier.label for b in self.uncovered) + "."))
-        lines.append("Every partner has a signed release." if not self.missing_releases
-                     else "No signed release yet for: " + ", ".join(self.missing_releases) + ".")
+        if not self.partners:
+            lines.append("No partner is at the table yet: tick the partners to invite.")
+        else:
+            lines.append("Every partner at the table has a signed release." if not self.missing_releases
+                         else "No signed release yet for: " + ", ".join(self.missing_releases) + ".")
         if self.not_yet_eligible:
             lines.append("Eligibility not settled with: " + ", ".join(
                 f"{p.program.name} ({p.eligibility.label if p.eligibility else 'no application'})"

@@ -18,9 +18,15 @@ class TeamBuilder(Panel):
     def __init__(self, book=None):
         super().__init__(book)
         self.customer = customer_dropdown(self.book)
-        self.boxes = {pid: w.Checkbox(value=False, description=f"{p.name} ({p.system.label})", indent=False,
-                                      layout=w.Layout(width="auto"))
-                      for pid, p in self.book.programs.items()}
+        # the partners grouped by system and sorted by name, so a long directory reads like one
+        by_system = sorted(self.book.programs.items(), key=lambda item: (item[1].system.label, item[1].name))
+        self.boxes = {pid: w.Checkbox(value=False, description=p.name, indent=False, layout=w.Layout(width="auto"))
+                      for pid, p in by_system}
+        self.groups = []
+        for label in dict.fromkeys(p.system.label for _, p in by_system):
+            boxes = [self.boxes[pid] for pid, p in by_system if p.system.label == label]
+            self.groups.append(w.VBox([w.HTML(f"<h4>{html.escape(label[:1].upper() + label[1:])}</h4>"), *boxes],
+                                      layout=w.Layout(margin="0 0 0.4em 0")))
         self.story = w.HTML()
         self.report = w.HTML()
         self.customer.observe(lambda _c: self._new_customer(), names="value")
@@ -58,9 +64,15 @@ class TeamBuilder(Panel):
         return r
 
     def controls(self) -> list[w.Widget]:
+        # the partners in a box of their own height beside what they change, so each tick's effect is
+        # in view (the directory is long: 29 partners in the kit's community)
+        partners = w.VBox(self.groups, layout=w.Layout(max_height="30em", overflow="auto", flex="0 0 22em",
+                                                       padding="0 0.5em 0 0"))
+        report = w.VBox([self.report], layout=w.Layout(flex="1 1 24em", min_width="16em"))
         return [self.customer, self.story,
-                w.HTML("<p><strong>Who sits at the table?</strong> Tick each partner to invite.</p>"),
-                w.VBox(list(self.boxes.values())), self.report]
+                w.HTML("<p><strong>Who sits at the table?</strong> Tick each partner to invite; what the team "
+                       "covers shows beside the list.</p>"),
+                w.HBox([partners, report], layout=w.Layout(flex_flow="row wrap", align_items="flex-start"))]
 
 
 def team_builder(**kwargs) -> TeamBuilder:

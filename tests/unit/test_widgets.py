@@ -265,3 +265,19 @@ def test_the_goal_check_says_counts_only_for_a_system_that_counts_employment(boo
             if program.outcome is None:
                 assert "Counts" not in row and "Nothing to count" in row, row
 
+
+
+def test_the_team_builder_lists_partners_grouped_sorted_and_claims_nothing_before_a_choice(book):
+    from irt_sim.widgets import TeamBuilder
+
+    tb = TeamBuilder(book=book)
+    headings = [g.children[0].value for g in tb.groups]
+    assert len(headings) == len(set(headings)) >= 3
+    for group in tb.groups:
+        names = [box.description for box in group.children[1:]]
+        assert names == sorted(names) and all("((" not in n and "))" not in n for n in names)
+    assert sum(len(g.children) - 1 for g in tb.groups) == len(book.programs)
+    assert "No partner is at the table yet" in tb.report.value and "signed release" not in tb.report.value
+    first = next(iter(tb.boxes.values()))
+    first.value = True
+    assert "No partner is at the table yet" not in tb.report.value
