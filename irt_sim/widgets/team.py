@@ -25,8 +25,10 @@ class TeamBuilder(Panel):
         self.groups = []
         for label in dict.fromkeys(p.system.label for _, p in by_system):
             boxes = [self.boxes[pid] for pid, p in by_system if p.system.label == label]
-            self.groups.append(w.VBox([w.HTML(f"<h4>{html.escape(label[:1].upper() + label[1:])}</h4>"), *boxes],
-                                      layout=w.Layout(margin="0 0 0.4em 0")))
+            self.groups.append(w.VBox([w.HTML(f"<p><strong>{html.escape(label[:1].upper() + label[1:])}</strong></p>"), *boxes],
+                                      # no shrinking: in the scrolling box below, a group allowed to
+                                      # shrink is squeezed to a sliver and its ticks drawn over each other
+                                      layout=w.Layout(margin="0 0 0.4em 0", flex="0 0 auto")))
         self.story = w.HTML()
         self.report = w.HTML()
         self.customer.observe(lambda _c: self._new_customer(), names="value")
