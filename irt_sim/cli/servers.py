@@ -22,7 +22,9 @@ def cmd_lab(args: argparse.Namespace) -> int:
         print("JupyterLab is not installed in this environment; run the set-up command from the README.", file=sys.stderr)
         return EXIT_UNREADABLE
     start = "course/00_start_here.ipynb"
-    cmd = [jupyter, "lab", f"--ServerApp.root_dir={root}", f"--LabApp.default_url=/lab/tree/{start}"]
+    cmd = [jupyter, "lab", f"--LabApp.default_url=/lab/tree/{start}"]
+    if not any(a.startswith("--ServerApp.root_dir") for a in args.jupyter_args):  # a learner's own copy
+        cmd.append(f"--ServerApp.root_dir={root}")
     if args.port:
         cmd.append(f"--port={args.port}")
     if args.no_browser:

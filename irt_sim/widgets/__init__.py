@@ -11,7 +11,7 @@ _WHERE = {
     "DocumentsView": ".documents", "FidelityView": ".fidelity", "OutcomesView": ".outcomes", "ips_overview_funnel": ".outcomes",
     "casebook_outcomes": ".outcomes", "Panel": ".base",
     **dict.fromkeys(["Quiz", "load_quizzes", "quiz"], ".quizzes"),
-    "LabelledSlider": ".slider",
+    "LabelledSlider": ".slider", "ProgressView": ".journey", "progress_view": ".journey",
 }
 __all__ = sorted(_WHERE)
 __getattr__ = lazy_exports(__name__, _WHERE)

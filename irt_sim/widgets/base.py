@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+from . import progress, reopen
+
 #: Labels in one column wide enough for the longest, controls of one width.
 STYLE = {"description_width": "17em"}
 LAYOUT = {"width": "40em", "max_width": "100%"}  # a phone's screen is narrower than 40em
@@ -31,7 +33,11 @@ class Panel:
 
     @property
     def widget(self) -> w.Widget:
-        return w.VBox(self.controls())
+        return w.VBox(self.controls(), **reopen.model_id())
+
+    def remember(self, name: str, control: w.Widget, trait: str = "value") -> None:
+        """Keep ``control``'s value for the learner's next visit (in the course's kernels only)."""
+        progress.remember(f"{type(self).__name__}.{name}", control, trait)
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)

@@ -9,6 +9,9 @@ extension. It handles the mistakes a learner makes in a course module:
   nearest one ("did you mean ...");
 - anything else: what went wrong in one line and what to do.
 
+The same extension keeps what the learner does (``progress``) and brings a reopened module's
+activities back live (``reopen``).
+
 The error is still an error (the cell stops, ``Run All`` stops there); only its text is for a
 person. ``%tb`` in a new cell shows the technical details, and ``IRT_ACADEMY_DEBUG=1`` turns the
 plain sentences off. Grading kernels never load it: they run in the sandbox, without this folder.
@@ -94,6 +97,11 @@ def _handler(shell, etype, value, tb, tb_offset=None):
 
 
 def load_ipython_extension(ipython) -> None:
-    if os.environ.get("IRT_ACADEMY_DEBUG") == "1":
-        return
-    ipython.set_custom_exc((Exception,), _handler)
+    from . import progress, reopen
+
+    # what the learner does is kept (beside this IPython folder: ~/.irt-academy/progress.json), and a
+    # module reopened tomorrow shows its activities live
+    progress.keep_in(Path(ipython.ipython_dir).parent / "progress.json")
+    reopen.start(ipython)
+    if os.environ.get("IRT_ACADEMY_DEBUG") != "1":
+        ipython.set_custom_exc((Exception,), _handler)

@@ -20,9 +20,11 @@ class DocumentsView(Panel):
                                description="Plan", style=STYLE, layout=w.Layout(**LAYOUT))
         self.which = w.Dropdown(description="Document", style=STYLE, layout=w.Layout(**LAYOUT))
         self.view = w.HTML()
+        self.remember("plan", self.plan)
         self.plan.observe(lambda _c: self._documents(), names="value")
         self.which.observe(lambda _c: self.update(), names="value")
         self._documents()
+        self.remember("document", self.which)
 
     def _documents(self) -> None:
         self.docs = plan_documents(self.book.plans[self.plan.value], self.book)

@@ -21,6 +21,8 @@ class FidelityView(Panel):
         self.threshold = w.BoundedIntText(value=100, min=25, max=125, description="Good fidelity from",
                                           style=STYLE, layout=w.Layout(**LAYOUT))
         self.view = w.HTML()
+        self.remember("agency", self.agency)
+        self.remember("threshold", self.threshold)
         for control in (self.agency, self.threshold):
             control.observe(lambda _c: self.update(), names="value")
         self.update()

@@ -26,6 +26,9 @@ class GoalCheck(Panel):
         for control in (self.job, self.wage, self.hours, self.cie):
             control.observe(lambda _c: self.update(), names="value")
         self._load()
+        # the learner's own goal comes back over the customer's proposed one
+        for name in ("customer", "job", "wage", "hours", "cie"):
+            self.remember(name, getattr(self, name))
 
     def _load(self) -> None:
         c = self.book.customers[self.customer.value]

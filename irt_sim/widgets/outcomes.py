@@ -40,6 +40,7 @@ class OutcomesView(Panel):
         # the data behind each choice never changes while the page is open, so every chart is drawn
         # once, up front (before the visitor arrives, on a preheated demo page): switching is instant
         self._drawn = {value: self._draw(value) for _label, value in options}
+        self.remember("show", self.show)
         self.show.observe(lambda _c: self.update(), names="value")
         self.update()
 

@@ -10,6 +10,7 @@ from ..checks.plan_rules import SECTIONS, check_plan, count_findings
 from ..display.tables import html_table
 from ..model import Plan
 from ..vocab import Stage
+from . import progress
 from .base import LAYOUT, STYLE, Panel
 
 
@@ -52,10 +53,30 @@ class PlanBuilder(Panel):
         for control in (self.job, self.wage, self.hours, self.cie, self.contact, self.method, self.frequency,
                         self.shared, self.consent):
             control.observe(lambda _c: self._from_controls(), names="value")
+        kept = progress.saved(self.KEY)  # read before the worked plan's first showing is kept over it
         self.load()
+        self._restore(kept)
+
+    def _restore(self, kept) -> None:
+        """The plan the learner was editing comes back (in the course's kernels), and each change is
+        kept; a kept plan that no longer reads against the casebook is set aside."""
+        if isinstance(kept, dict) and kept.get("start") in self.book.plans and isinstance(kept.get("data"), dict):
+            try:
+                Plan.model_validate(kept["data"])
+            except ValueError:
+                return
+            self._loading = True
+            self.start.value = kept["start"]
+            self._loading = False
+            self.data = kept["data"]
+            self._to_controls()
 
     # --- state ------------------------------------------------------------------------------------
+    KEY = "PlanBuilder.plan"
+
     def load(self) -> None:
+        if self._loading:
+            return
         self.data = self.book.plans[self.start.value].model_dump(mode="json")
         self._to_controls()
 
@@ -135,6 +156,7 @@ class PlanBuilder(Panel):
     # --- display ----------------------------------------------------------------------------------
     def refresh(self):
         plan = self.plan()
+        progress.save(self.KEY, {"start": self.start.value, "data": self.data})
         names = {a.id: a.name for a in plan.attendees}
 
         def service_name(partner: str, service: str) -> str:

@@ -25,6 +25,7 @@ from pydantic import Field, RootModel, model_validator
 
 from ..inputs.packaged import data_file, load_packaged
 from ..model import StrictModel
+from . import progress, reopen
 
 QUIZ_FILE = data_file("quizzes.yaml")
 
@@ -195,12 +196,29 @@ class QuestionWidget(anywidget.AnyWidget):
     marks = t.List(t.Unicode()).tag(sync=True)  # per shown option: "", "right" or "wrong"
     feedback = t.Unicode("").tag(sync=True)
 
-    def __init__(self, question: Question, number: int, order: list[int] | None = None):
+    def __init__(self, question: Question, number: int, order: list[int] | None = None, key: str | None = None):
         self.question = question
         self.order = order or list(range(len(question.options)))
         super().__init__(number=number, prompt=f"{number}. {question.question}",
                          options=[question.options[i].text for i in self.order])
         self.observe(lambda _c: self.show(), names="checks")
+        if key:
+            self._keep(key)
+
+    def _keep(self, key: str) -> None:
+        """The learner's answer comes back on their next visit, checked if they had checked it. It is
+        kept as the option itself, not its place, so a changed order never moves it."""
+        kept = progress.saved(key)
+        if isinstance(kept, dict) and kept.get("option") in self.order:
+            self.choice = self.order.index(kept["option"])
+            if kept.get("checked"):
+                self.show()
+
+        def keep(change) -> None:
+            if 0 <= self.choice < len(self.order):
+                progress.save(key, {"option": self.order[self.choice], "checked": change["name"] == "checks"})
+
+        self.observe(keep, names=["choice", "checks"])
 
     @property
     def chosen(self) -> Option | None:
@@ -228,10 +246,12 @@ class Quiz:
         if topic not in quizzes:
             raise KeyError(f"No quiz '{topic}'; quizzes: {', '.join(quizzes)}")
         orders = quiz_orders(learner or learner_id())
-        self.questions = [QuestionWidget(q, i, orders[(topic, i - 1)]) for i, q in enumerate(quizzes[topic], 1)]
+        keep = progress.keeping()
+        self.questions = [QuestionWidget(q, i, orders[(topic, i - 1)], key=f"quiz.{topic}.{i - 1}" if keep else None)
+                          for i, q in enumerate(quizzes[topic], 1)]
 
     def _repr_mimebundle_(self, **kwargs):
-        return w.VBox(self.questions)._repr_mimebundle_(**kwargs)
+        return w.VBox(self.questions, **reopen.model_id())._repr_mimebundle_(**kwargs)
 
 
 def quiz(topic: str) -> Quiz:

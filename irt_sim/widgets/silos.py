@@ -17,6 +17,8 @@ class SiloView(Panel):
         self.mode = w.ToggleButtons(options=[("Separate silos", False), ("Connected through the team", True)],
                                     description="Show", style={"description_width": "initial", "button_width": "16em"})
         self.chart = w.HTML()
+        self.remember("customer", self.customer)
+        self.remember("mode", self.mode)
         for control in (self.customer, self.mode):
             control.observe(lambda _c: self.update(), names="value")
         self.update()

@@ -49,6 +49,11 @@ class SimulatorPanel(Panel):
             f"<li><b>{specs[n].short}</b>: {specs[n].label}.</li>" for n in SLIDERS) + "</ul></details>")
         self.status = w.HTML(layout=w.Layout(min_height="3em"))
         self.charts = w.HTML()
+        # kept values come back before the charts follow the controls: one run, not one per control
+        for name, slider in self.sliders.items():
+            self.remember(name, slider)
+        self.remember("population", self.population)
+        self.remember("size", self.size)
         for control in [*self.sliders.values(), self.population, self.size]:
             control.observe(lambda _change: self.update(), names="value")
         self.update()

@@ -31,20 +31,28 @@ class TeamBuilder(Panel):
                                       layout=w.Layout(margin="0 0 0.4em 0", flex="0 0 auto")))
         self.story = w.HTML()
         self.report = w.HTML()
+        # the learner's customer and ticks come back before the panel follows them
+        self.remember("customer", self.customer)
+        for pid, box in self.boxes.items():
+            self.remember(f"partner.{pid}", box)
         self.customer.observe(lambda _c: self._new_customer(), names="value")
         for box in self.boxes.values():
             box.observe(lambda _c: self.update(), names="value")
-        self._new_customer()
+        self._tell_story()
+        self.update()
 
     def _new_customer(self) -> None:
+        for box in self.boxes.values():
+            box.value = False
+        self._tell_story()
+        self.update()
+
+    def _tell_story(self) -> None:
         c = self.book.customers[self.customer.value]
         self.story.value = (f"<p><strong>{html.escape(c.name)}</strong>, {c.age}. {html.escape(' '.join(c.story.split()))}</p>"
                             + "<p>Systems already used: " + html.escape(", ".join(
                                 self.book.programs[p].name for p in c.systems_used if p in self.book.programs) or "none")
                             + "</p>")
-        for box in self.boxes.values():
-            box.value = False
-        self.update()
 
     def chosen(self) -> list[str]:
         return [pid for pid, box in self.boxes.items() if box.value]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import re
 import socket
 import subprocess
@@ -39,13 +40,15 @@ def fetch(url: str, headers: dict | None = None, raw: bool = False, method: str 
     return status, body, got
 
 
-def start(args: list[str], ready_path: str = "/", wait: float = 60) -> tuple[subprocess.Popen, str]:
+def start(args: list[str], ready_path: str = "/", wait: float = 60, env: dict | None = None) -> tuple[subprocess.Popen, str]:
     """Run `irt-academy ARGS --port=N` and wait until ready_path answers. The log goes to a file: a
-    pipe nobody reads fills up and stalls a server once it has much to say (twenty visitors do)."""
+    pipe nobody reads fills up and stalls a server once it has much to say (twenty visitors do).
+    ``env`` adds to the environment (a learner's own HOME, say)."""
     port = free_port()
     exe = Path(sys.executable).parent / "irt-academy"
     log = tempfile.NamedTemporaryFile("w+", prefix="irt-server-", suffix=".log", delete=False)
-    proc = subprocess.Popen([str(exe), *args, f"--port={port}"], cwd=KIT, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen([str(exe), *args, f"--port={port}"], cwd=KIT, stdout=log, stderr=subprocess.STDOUT,
+                            env={**os.environ, **(env or {})})
     proc.log_path = log.name
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + wait

@@ -1,0 +1,151 @@
+"""A learner comes back the next day: the module they saved opens with its activities live and as
+they left them, with nothing to run. In JupyterLab, in a real browser (Debian's Chromium driven by
+Playwright), on a copy of the course with a learner's own home folder:
+
+open module 6, Run All, choose a customer, tick a partner, answer and check a quiz question, save;
+stop JupyterLab (the kernel goes with it); start it again and open the module in a new browser:
+no "model not found", the same customer, tick and answer, and a new tick changes the team's report.
+Screenshots in screenshots/course/."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from ..support import KIT
+from ..support.servers import start, stop
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run"]
+TOKEN = "course-reopen-token"
+MODULE = "course/06_building_the_team.ipynb"
+PARTNER = "Harlow Valley Peer Advocacy Network"
+
+if not os.path.exists(CHROMIUM) and not os.environ.get("CI"):
+    pytest.skip("Debian's chromium is not installed (python3 academy.py test installs it when run as root)",
+                allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def learner(tmp_path_factory):
+    """A learner's copy of the course and a home folder of their own (where progress is kept)."""
+    base = tmp_path_factory.mktemp("learner")
+    shutil.copytree(KIT / "course", base / "course", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    (base / "home").mkdir()
+    return base
+
+
+def lab(base):
+    return start(["lab", "--no-browser", "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={TOKEN}",
+                  f"--ServerApp.root_dir={base}", "--LabApp.expose_app_in_browser=True"],
+                 ready_path="/api", env={"HOME": str(base / "home")})
+
+
+def open_module(browser, base_url):
+    page = browser.new_page(viewport={"width": 1024, "height": 900})
+    page.goto(f"{base_url}/lab/tree/{MODULE}?token={TOKEN}", wait_until="domcontentloaded", timeout=90_000)
+    page.wait_for_function("window.jupyterapp && document.querySelector('.jp-Notebook .jp-Cell')", timeout=90_000)
+    return page
+
+
+def kernel_idle(page):
+    page.wait_for_function("window.jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel?.status === 'idle'",
+                           timeout=90_000)
+
+
+def shot(page, name):
+    folder = KIT / "screenshots" / "course"
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / name), full_page=False)
+
+
+def test_a_module_saved_today_reopens_tomorrow_live_and_as_the_learner_left_it(learner):
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        proc, base_url = lab(learner)
+        try:
+            page = open_module(browser, base_url)
+            kernel_idle(page)
+            page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+            customer = page.get_by_label("Customer", exact=True)
+            customer.wait_for(state="visible", timeout=90_000)
+            customer.select_option(index=2)
+            chosen = customer.input_value()
+            page.get_by_label(PARTNER, exact=True).check()
+            question = page.locator("fieldset.irt-quiz-question").first
+            question.get_by_role("radio").nth(1).check()
+            question.get_by_role("button").click()
+            question.locator(".irt-quiz-feedback p").wait_for(timeout=30_000)
+            verdict = question.locator(".irt-quiz-feedback").inner_text()
+            page.wait_for_timeout(500)  # the last changes reach the kernel
+            page.evaluate("window.jupyterapp.commands.execute('docmanager:save')")
+            page.wait_for_function("!window.jupyterapp.shell.currentWidget.context.model.dirty", timeout=30_000)
+            page.close()
+        finally:
+            stop(proc)  # the next day: JupyterLab and its kernels are gone
+
+        proc, base_url = lab(learner)
+        try:
+            page = open_module(browser, base_url)
+            kernel_idle(page)
+            customer = page.get_by_label("Customer", exact=True)
+            customer.wait_for(state="visible", timeout=60_000)
+            question = page.locator("fieldset.irt-quiz-question").first
+            expect(question.locator(".irt-quiz-feedback")).to_have_text(verdict, timeout=30_000)
+            assert "model not found" not in page.locator(".jp-Notebook").inner_text()
+            expect(customer).to_have_value(chosen)
+            expect(page.get_by_label(PARTNER, exact=True)).to_be_checked()
+            expect(question.get_by_role("radio").nth(1)).to_be_checked()
+            # live, not a picture: a new tick changes the team's report
+            report = page.locator("[role=status]").filter(has_text="barriers have a partner").first
+            before = report.inner_text()
+            page.locator("fieldset.irt-quiz-question").first.scroll_into_view_if_needed()
+            boxes = page.locator(".widget-checkbox input[type=checkbox]")
+            boxes.nth(0 if not boxes.nth(0).is_checked() else 1).check()
+            page.wait_for_function("([el, before]) => el.innerText !== before", arg=[report.element_handle(), before],
+                                   timeout=30_000)
+            shot(page, "06_reopened_1024.png")
+        finally:
+            stop(proc)
+            browser.close()
+
+
+
+def test_a_restarted_kernel_gives_the_reopened_module_its_activities_back(learner):
+    """Kernel > Restart Kernel (or a kernel that died), then the module closed and opened again while
+    JupyterLab runs on: the restarted kernel has run the module's activities, so they come back live."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        proc, base_url = lab(learner)
+        try:
+            page = open_module(browser, base_url)
+            kernel_idle(page)
+            page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+            page.get_by_label("Customer", exact=True).wait_for(state="visible", timeout=90_000)
+            kernel_idle(page)
+            page.evaluate("window.jupyterapp.commands.execute('docmanager:save')")
+            page.evaluate("window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.restart()")
+            page.wait_for_timeout(1000)
+            kernel_idle(page)
+            page.close()
+
+            page = open_module(browser, base_url)
+            kernel_idle(page)
+            report = page.locator("[role=status]").filter(has_text="barriers have a partner").first
+            expect(report).to_be_visible(timeout=30_000)
+            assert "model not found" not in page.locator(".jp-Notebook").inner_text()
+            before = report.inner_text()
+            box = page.get_by_label("Family and friends (natural supports)", exact=True)
+            box.set_checked(not box.is_checked())
+            page.wait_for_function("([el, before]) => el.innerText !== before", arg=[report.element_handle(), before],
+                                   timeout=30_000)
+        finally:
+            stop(proc)
+            browser.close()
