@@ -44,11 +44,10 @@ def module_name() -> str | None:
 
 
 def is_course_module(path: Path) -> bool:
-    from ..inputs.casebook import kit_root
-
-    root = kit_root()
-    return (path.parent.name == "course" and path.name[:2].isdigit()
-            and (root is None or (root / "course" / path.name).exists()))
+    """A module of the course this code came with, wherever the learner's copy is (``course/`` in the
+    kit, ``~/irt-course/`` on a cohort hub): a numbered notebook the kit's own course holds."""
+    shipped = Path(__file__).resolve().parents[2] / "course"
+    return path.name[:2].isdigit() and (shipped / path.name).is_file()
 
 
 def _pre_run_cell(info) -> None:

@@ -68,9 +68,17 @@ def test_a_planted_module_runs_the_kits_activities_and_none_of_its_own_code(tmp_
     assert not planted.exists()
 
 
+def test_a_learners_copy_on_a_hub_reopens_like_the_kit_s_own(tmp_path):
+    (tmp_path / "irt-course").mkdir()  # deploy/singleuser.py copies the course's modules there
+    notebook = tmp_path / "irt-course" / MODULE
+    shutil.copy(KIT / "course" / MODULE, notebook)
+    alive, _ = widgets_in_kernel(tmp_path / "home", notebook)
+    assert expected_ids(notebook) <= alive
+
+
 def test_a_notebook_that_is_not_a_course_module_runs_nothing(tmp_path):
-    (tmp_path / "elsewhere").mkdir()
-    notebook = tmp_path / "elsewhere" / MODULE
+    (tmp_path / "course").mkdir()
+    notebook = tmp_path / "course" / "my_notes.ipynb"
     shutil.copy(KIT / "course" / MODULE, notebook)
     alive, kept = widgets_in_kernel(tmp_path / "home", notebook)
     assert alive == set() and kept == ""
