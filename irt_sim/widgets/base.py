@@ -43,6 +43,25 @@ class Panel:
         return self.widget._repr_mimebundle_(**kwargs)
 
 
+#: Long labels wrap instead of being cut short with an ellipsis ("Harlow County Human Services, TAN..."):
+#: a control given the class ``irt-wrap`` (``wrapping``) keeps its whole label, on as many lines as it needs.
+WRAP_STYLE = """<style>
+.irt-wrap.widget-inline-hbox, .irt-wrap.widget-checkbox { height: auto; min-height: var(--jp-widgets-inline-height, 28px);
+  width: auto; align-items: flex-start; }
+.irt-wrap .widget-label-basic, .irt-wrap .widget-label-basic span, .irt-wrap .widget-label {
+  white-space: normal; overflow: visible; text-overflow: clip; height: auto; line-height: 1.35; }
+.irt-wrap .widget-label-basic { display: flex; align-items: flex-start; gap: 0.4em; padding: 0.2em 0; }
+.irt-wrap .widget-label-basic input { flex: 0 0 auto; margin-top: 0.15em; }
+</style>"""
+
+
+def wrapping(*controls: w.Widget) -> w.HTML:
+    """Give ``controls`` whole labels that wrap; returns the style to show once beside them."""
+    for control in controls:
+        control.add_class("irt-wrap")
+    return w.HTML(WRAP_STYLE)
+
+
 def customer_dropdown(book) -> w.Dropdown:
     return w.Dropdown(options=[(c.name, cid) for cid, c in book.customers.items()], description="Customer",
                       style=STYLE, layout=w.Layout(**LAYOUT))

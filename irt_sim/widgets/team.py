@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from ..checks.team import team_report
 from ..display.tables import Strong, html_table
-from .base import Panel, customer_dropdown
+from .base import Panel, customer_dropdown, wrapping
 
 
 class TeamBuilder(Panel):
@@ -76,10 +76,10 @@ class TeamBuilder(Panel):
     def controls(self) -> list[w.Widget]:
         # the partners in a box of their own height beside what they change, so each tick's effect is
         # in view (the directory is long: 29 partners in the kit's community)
-        partners = w.VBox(self.groups, layout=w.Layout(max_height="30em", overflow="auto", flex="0 0 22em",
-                                                       padding="0 0.5em 0 0"))
-        report = w.VBox([self.report], layout=w.Layout(flex="1 1 24em", min_width="16em"))
-        return [self.customer, self.story,
+        partners = w.VBox(self.groups, layout=w.Layout(max_height="30em", overflow="auto", flex="0 1 20em",
+                                                       min_width="14em", padding="0 0.5em 0 0"))
+        report = w.VBox([self.report], layout=w.Layout(flex="1 1 18em", min_width="14em"))
+        return [wrapping(*self.boxes.values()), self.customer, self.story,
                 w.HTML("<p><strong>Who sits at the table?</strong> Tick each partner to invite; what the team "
                        "covers shows beside the list.</p>"),
                 w.HBox([partners, report], layout=w.Layout(flex_flow="row wrap", align_items="flex-start"))]

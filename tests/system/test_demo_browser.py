@@ -90,6 +90,16 @@ def test_axe_finds_no_accessibility_violation_on_the_page(opened):
     assert axe_violations(page) == []
 
 
+def test_no_label_is_cut_short(opened):
+    """Every label and option is read whole: wrapped, never cut with an ellipsis."""
+    _name, page, _asked, _base = opened
+    cut = page.evaluate("""() => [...document.querySelectorAll(
+            '.widget-label-basic span, .widget-label, .widget-html-content, label, option:checked')]
+        .filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1 && e.textContent.trim())
+        .map(e => e.textContent.trim())""")
+    assert cut == []
+
+
 def test_each_page_answers_its_control_and_stays_accessible(opened):
     name, page, _asked, _base = opened
     label, option, region = CONTROLS[name]
