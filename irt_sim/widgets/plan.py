@@ -44,6 +44,7 @@ class PlanBuilder(Panel):
         self.remove = w.Button(description="Remove it", layout=w.Layout(width="auto"))
         self.commitments_view = w.HTML()
         self.findings = w.HTML()
+        self.beside = {key: w.HTML(layout=w.Layout(margin="0.3em 0 0.6em 0")) for key in ("goal", "communication", "sequence")}
         self._loading = False
         self.start.observe(lambda _c: self.load(), names="value")
         self.clear.on_click(lambda _b: self.clear_plan())
@@ -174,30 +175,42 @@ class PlanBuilder(Panel):
         self.commitments_view.value = html_table("Sequence of services", ["Phase", "Partner", "Service", "Milestone"],
                                                  rows, empty="No services agreed yet.")
         findings = check_plan(plan, self.book)
+        body = "".join(f"<h4>{html.escape(title)}</h4>{_finding_list(group)}"
+                       for key, title in SECTIONS.items() if (group := [f for f in findings if f.section == key]))
         if not findings:
             body = "<p><strong>No findings:</strong> the plan meets every check.</p>"
-        else:
-            body = ""
-            for key, title in SECTIONS.items():
-                group = [f for f in findings if f.section == key]
-                if group:
-                    body += f"<h4>{html.escape(title)}</h4><ul>" + "".join(
-                        f"<li><strong>{f.severity.value.upper()}</strong> {f.code}: {html.escape(f.message)}</li>"
-                        for f in group) + "</ul>"
-        self.findings.value = f'<div role="status" aria-live="polite"><p>{count_findings(findings)}.</p>{body}</div>'
+        # the whole list under the plan; beside each part, what the checker says of that part alone,
+        # announced as it changes (a part whose findings did not change stays quiet)
+        self.findings.value = f"<p>{count_findings(findings)}.</p>{body}"
+        for key, box in self.beside.items():
+            group = [f for f in findings if f.section == key]
+            said = _finding_list(group) if group else "<p>No findings for this part.</p>"
+            box.value = (f'<div role="status" aria-live="polite" class="irt-beside"><p><strong>The plan checker on '
+                         f'{html.escape(SECTIONS[key].lower())}:</strong></p>{said}</div>')
         self.last_findings = findings
         return findings
 
     def controls(self) -> list[w.Widget]:
         return [
             w.HBox([self.start, self.clear]),
-            w.HTML("<h3>1. Employment goal</h3>"), self.job, self.wage, self.hours, self.cie,
+            w.HTML(_BESIDE_STYLE),
+            w.HTML("<h3>1. Employment goal</h3>"), self.job, self.wage, self.hours, self.cie, self.beside["goal"],
             w.HTML("<h3>2. Lines of communication</h3>"), self.contact, self.method, self.frequency, self.shared,
-            self.consent,
+            self.consent, self.beside["communication"],
             w.HTML("<h3>3. Sequence of services</h3>"), self.commitments_view,
             w.HTML("<p>Add a commitment:</p>"), self.phase, self.stage, self.partner, self.service, self.milestone,
-            self.add, w.HBox([self.remove_which, self.remove]),
-            w.HTML("<h3>What the plan checker says</h3>"), self.findings]
+            self.add, w.HBox([self.remove_which, self.remove]), self.beside["sequence"],
+            w.HTML("<h3>Everything the plan checker says</h3>"), self.findings]
+
+
+#: What the checker says beside a part: set off by a rule at its left, not by colour alone.
+_BESIDE_STYLE = """<style>.irt-beside { border-left: 4px solid #0b4f8a; padding: 0.1em 0 0.1em 0.8em; max-width: 46em; }
+.irt-beside p, .irt-beside ul { margin: 0.2em 0; }</style>"""
+
+
+def _finding_list(findings) -> str:
+    return "<ul>" + "".join(f"<li><strong>{f.severity.value.capitalize()}</strong> ({f.code}): {html.escape(f.message)}</li>"
+                            for f in findings) + "</ul>"
 
 
 def plan_builder(**kwargs) -> PlanBuilder:

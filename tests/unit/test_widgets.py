@@ -139,6 +139,22 @@ def test_plan_builder_shows_findings_live_as_the_learner_edits(book):
     assert {"IRT010", "IRT031"} <= codes and pb.job.value == "" and "No services agreed yet" in pb.commitments_view.value
 
 
+def test_plan_builder_says_beside_each_part_what_the_checker_finds_in_it(book):
+    """The finding shows under the fields that caused it, not a screen below; the other parts stay
+    as they were, so a screen reader hears only the part that changed."""
+    from irt_sim.widgets import PlanBuilder
+
+    pb = PlanBuilder(book=book, plan_id="lena-marsh-vet-tech")
+    communication = pb.beside["communication"].value
+    pb.wage.value = 9.0
+    assert "IRT011" in pb.beside["goal"].value and 'aria-live="polite"' in pb.beside["goal"].value
+    assert pb.beside["communication"].value == communication and "No findings for this part" in communication
+    pb.contact.value = ""
+    assert "IRT020" in pb.beside["communication"].value and "IRT020" not in pb.beside["goal"].value
+    controls = pb.controls()
+    assert controls.index(pb.beside["goal"]) == controls.index(pb.cie) + 1  # right under the goal's fields
+
+
 def test_plan_builder_adds_and_removes_commitments(book):
     from irt_sim.widgets import PlanBuilder
 
