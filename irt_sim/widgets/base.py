@@ -12,6 +12,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from . import progress, reopen
+from .keys import KeyGuard
 
 #: Labels in one column wide enough for the longest, controls of one width.
 STYLE = {"description_width": "17em"}
@@ -33,7 +34,7 @@ class Panel:
 
     @property
     def widget(self) -> w.Widget:
-        return w.VBox(self.controls(), **reopen.model_id())
+        return w.VBox([KeyGuard(), *self.controls()], **reopen.model_id())
 
     def remember(self, name: str, control: w.Widget, trait: str = "value") -> None:
         """Keep ``control``'s value for the learner's next visit (in the course's kernels only)."""

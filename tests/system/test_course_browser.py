@@ -1,7 +1,7 @@
 """The course in JupyterLab, in a real browser (Debian's Chromium driven by Playwright), as a learner
-uses it: a module's quiz worked with the keyboard alone (arrow keys move between the options and
-never make JupyterLab jump to another cell), and at 1024 px no option overlaps the next or loses its
-radio button. A screenshot is kept in screenshots/course/."""
+uses it: a module's quiz, the simulator's sliders and a dropdown worked with the keyboard alone
+(arrow keys change the control and never make JupyterLab jump to another cell), and at 1024 px no
+quiz option overlaps the next or loses its radio button. A screenshot is kept in screenshots/course/."""
 
 from __future__ import annotations
 
@@ -25,33 +25,53 @@ if not os.path.exists(CHROMIUM) and not os.environ.get("CI"):
 
 
 @pytest.fixture(scope="module")
-def lab():
+def lab(tmp_path_factory):
+    home = tmp_path_factory.mktemp("learner-home")  # the learner's kept progress starts empty, and stays out of ours
     proc, base = start(["lab", "--no-browser", "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={TOKEN}",
-                        "--LabApp.expose_app_in_browser=True"], ready_path="/api")
+                        "--LabApp.expose_app_in_browser=True"], ready_path="/api", env={"HOME": str(home)})
     yield base
     stop(proc)
 
 
 @pytest.fixture(scope="module")
-def module_page(lab):
-    """Module 2 open in JupyterLab at 1024 px, every cell run, as a learner's Run All does."""
+def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        page = browser.new_page(viewport={"width": 1024, "height": 900})
-        page.goto(f"{lab}/lab/tree/{MODULE}?token={TOKEN}", wait_until="domcontentloaded", timeout=90_000)
-        page.wait_for_function("window.jupyterapp && document.querySelector('.jp-Notebook .jp-Cell')", timeout=90_000)
-        page.wait_for_function("document.querySelector('.jp-Notebook-ExecutionIndicator, .jp-KernelStatus') !== null",
-                               timeout=90_000)
-        page.wait_for_timeout(1500)  # the kernel comes up
-        page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
-        page.locator("fieldset.irt-quiz-question").first.wait_for(state="visible", timeout=90_000)
-        yield page
-        shots = KIT / "screenshots" / "course"
-        shots.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(shots / "02_quiz_1024.png"), full_page=False)
+        yield browser
         browser.close()
+
+
+def run_module(browser, lab, module: str, ready: str):
+    """A module open in JupyterLab at 1024 px, every cell run, as a learner's Run All does."""
+    page = browser.new_page(viewport={"width": 1024, "height": 900})
+    page.goto(f"{lab}/lab/tree/{module}?token={TOKEN}", wait_until="domcontentloaded", timeout=90_000)
+    page.wait_for_function("window.jupyterapp && document.querySelector('.jp-Notebook .jp-Cell')", timeout=90_000)
+    # another page of the same JupyterLab may have left its own notebook in front: bring this one forward
+    page.evaluate("(path) => window.jupyterapp.commands.execute('docmanager:open', {path})", module)
+    page.wait_for_function("(path) => window.jupyterapp.shell.currentWidget?.context?.path === path", arg=module,
+                           timeout=30_000)
+    page.wait_for_function("window.jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel?.status === 'idle'",
+                           timeout=90_000)
+    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.locator(ready).first.wait_for(state="visible", timeout=90_000)
+    return page
+
+
+def active_cell(page) -> str:
+    return page.evaluate("document.querySelector('.jp-Notebook .jp-Cell.jp-mod-active')?.innerText.slice(0, 60)")
+
+
+@pytest.fixture(scope="module")
+def module_page(browser, lab):
+    """Module 2, with its quiz."""
+    page = run_module(browser, lab, MODULE, "fieldset.irt-quiz-question")
+    yield page
+    shots = KIT / "screenshots" / "course"
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shots / "02_quiz_1024.png"), full_page=False)
+    page.close()
 
 
 def test_the_quiz_is_a_group_named_by_its_question_with_named_buttons(module_page):
@@ -70,14 +90,13 @@ def test_arrow_keys_move_between_options_and_stay_in_the_quiz(module_page):
     radios = group.get_by_role("radio")
     radios.nth(0).focus()
     page.keyboard.press("Space")  # a keyboard user selects the focused option
-    active_cell = page.evaluate("document.querySelector('.jp-Notebook .jp-Cell.jp-mod-active')?.innerText.slice(0, 40)")
+    before = active_cell(page)
     page.keyboard.press("ArrowDown")
     assert radios.nth(1).is_checked() and not radios.nth(0).is_checked()
     page.keyboard.press("ArrowDown")
     assert radios.nth(2).is_checked()
     assert page.evaluate("document.activeElement.closest('fieldset.irt-quiz-question') !== null")
-    assert page.evaluate(
-        "document.querySelector('.jp-Notebook .jp-Cell.jp-mod-active')?.innerText.slice(0, 40)") == active_cell
+    assert active_cell(page) == before
     page.keyboard.press("Tab")  # to the check button
     page.keyboard.press("Enter")
     feedback = group.locator(".irt-quiz-feedback")
@@ -100,3 +119,31 @@ def test_at_1024_px_no_option_overlaps_the_next_and_each_keeps_its_radio(module_
         for o in options:
             assert o["radioWidth"] >= 10 and o["radioRight"] <= o["textLeft"], o
             assert o["textRight"] <= o["boxRight"] + 0.5, o  # the text wraps inside the question's box
+
+
+def test_the_simulators_slider_and_dropdown_work_with_the_keyboard_alone_in_jupyterlab(browser, lab):
+    """Module 5: arrow keys move the focused slider and change the focused dropdown, and the charts'
+    sentence follows; JupyterLab does not move to another cell."""
+    page = run_module(browser, lab, "course/05_arc_versus_referral.ipynb", "input[type=range]")
+    try:
+        status = page.locator("p[role=status]").filter(has_text="placed").first
+        status.wait_for(timeout=60_000)
+        # the sentence is written anew at each change, so it is looked up afresh each time
+        changed = "(said) => document.querySelector('p[role=status]').innerText !== said"
+        slider = page.locator("input[type=range]").first
+        slider.focus()
+        cell, value, said = active_cell(page), slider.input_value(), status.inner_text()
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowRight")
+        assert float(slider.input_value()) > float(value)
+        assert active_cell(page) == cell and page.evaluate("document.activeElement.type") == "range"
+        page.wait_for_function(changed, arg=said, timeout=30_000)
+
+        cohort = page.get_by_label("Who is in the cohort", exact=True)
+        cohort.focus()
+        chosen, said = cohort.input_value(), status.inner_text()
+        page.keyboard.press("ArrowDown")
+        assert cohort.input_value() != chosen and active_cell(page) == cell
+        page.wait_for_function(changed, arg=said, timeout=30_000)
+    finally:
+        page.close()
