@@ -17,43 +17,43 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-def customers_table(book: Casebook) -> pd.DataFrame:
-    import pandas as pd
+#: The column that tells a learner what to type where a cell asks for a customer or a program.
+ID_COLUMN = "Id to type in a cell"
 
-    rows = []
-    for c in book.customers.values():
+
+def customers_table(book: Casebook) -> Table:
+    """The casebook's customers for people: each row named by the customer, every cell whole."""
+    rows = {}
+    for cid, c in book.customers.items():
         goal = c.proposed_goal
-        rows.append({
-            "Customer": c.name,
+        rows[c.name] = {
             "Age": c.age,
             "Proposed goal": goal.job_title if goal and goal.job_title else "not yet set",
             "Barriers": ", ".join(b.type.label for b in c.barriers),
             "Eligible or presumed eligible with": ", ".join(
-                book.programs[p].name for p, s in c.eligibility.items() if s.counts and p in book.programs),
-        })
-    table = pd.DataFrame(rows, index=pd.Index(list(book.customers), name="Case id"))
-    return table
+                book.programs[p].name for p, s in c.eligibility.items() if s.counts and p in book.programs) or "no program yet",
+            ID_COLUMN: cid,
+        }
+    return Table(rows, "Customer", "The casebook's customers: their proposed goal, barriers and the programs that serve them")
 
 
 def _program_rows(book: Casebook, detail: bool) -> dict[str, dict[str, str]]:
     rows = {}
     for p in book.programs.values():
-        row = {"Program": p.name, "System": p.system.label, "Who sits on the team": p.partner_role,
+        row = {"System": p.system.label, "Who sits on the team": p.partner_role,
                "Services end after": p.services_stop.after.label}
         if detail:
             helps = dict.fromkeys(b.label for s in p.services for b in s.addresses)
             row["Who it serves"] = " ".join(p.eligibility.summary.split())
             row["Its services help with"] = ", ".join(helps) or "none of the barriers"
-        rows[p.id] = row
+        row[ID_COLUMN] = p.id
+        rows[p.name] = row
     return rows
 
 
-def programs_table(book: Casebook, detail: bool = False) -> pd.DataFrame:
+def programs_table(book: Casebook, detail: bool = False) -> Table:
     """The partner directory; ``detail`` adds who each program serves and the barriers its services help with."""
-    import pandas as pd
-
-    rows = _program_rows(book, detail)
-    return pd.DataFrame(list(rows.values()), index=pd.Index(list(rows), name="Program id"))
+    return Table(_program_rows(book, detail), "Program", "The partner programs of the community, by name")
 
 
 class Strong(str):
@@ -96,9 +96,29 @@ class Table:
                                             for key, row in self.rows.items()])
 
 
+#: A quarterly outcomes table's columns in words (``irt_sim.ips.outcomes`` names them for code).
+QUARTERLY_WORDS = {"served": "People served", "employed": "Working in a competitive job", "job_starts": "New jobs started",
+                   "closed_while_working": "Left the program while working", "in_education": "In school or training",
+                   "employment_rate": "Share of those served who worked", "agencies": "Agencies reporting"}
+
+
+class QuarterlyTable(Table):
+    """Quarterly outcomes for people: a row a quarter, plain column names, shares as percentages;
+    the figures themselves in ``data`` (a DataFrame, as ``irt_sim.ips.outcomes`` makes them)."""
+
+    def __init__(self, data: pd.DataFrame, caption: str):
+        self.data = data
+        rows = {}
+        for record in data.to_dict("records"):
+            rows[str(record["quarter"])] = {
+                words: (f"{record[name]:.0%}" if name == "employment_rate" else f"{int(record[name]):,}")
+                for name, words in QUARTERLY_WORDS.items() if name in record}
+        super().__init__(rows, "Quarter", caption)
+
+
 def directory_table(book: Casebook) -> Table:
     """The partner directory with who each program serves and what its services help with."""
-    return Table(_program_rows(book, detail=True), "Program id",
+    return Table(_program_rows(book, detail=True), "Program",
                  "The partner directory: who each program serves, and the barriers its services help with")
 
 

@@ -3,12 +3,31 @@
 from __future__ import annotations
 
 import html
+from datetime import date
 
 import ipywidgets as w
 
-from ..ips.fidelity import score_profile
+from ..display.tables import html_table
+from ..ips.fidelity import load_scale, score_profile
 from ..ips.implementation import check_implementation
 from .base import LAYOUT, STYLE, Panel
+
+#: Where each item's scoring comes from, in words (the scale's data calls it the anchor's confidence).
+ANCHOR_WORDS = {"confirmed": "the published scale", "partly_confirmed": "the published scale, in part",
+                "unverified": "the kit's own reading (an assumption, not yet checked against the scale)"}
+
+
+def scale_section(section: str) -> str:
+    return load_scale().sections[section]
+
+
+def _day(value) -> str:
+    """A target date as people write it: Oct 30, 2026."""
+    try:
+        day = date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return str(value)
+    return f"{day:%b} {day.day}, {day.year}"
 
 
 class FidelityView(Panel):
@@ -31,10 +50,18 @@ class FidelityView(Panel):
         profile = self.book.agencies[self.agency.value]
         result = score_profile(profile, threshold=self.threshold.value)
         plan = check_implementation(profile, threshold=self.threshold.value).plan_table()
-        table = result.table().reset_index().to_html(index=False, border=0, na_rep="?")
-        steps = plan.to_html(index=False, border=0) if len(plan) else "<p>Every implementation criterion is met.</p>"
+        items = html_table("The agency's score on each item of the IPS fidelity scale",
+                           ["Item", "Section", "What it measures", "Score (1 to 5)", "How it was scored",
+                            "Where the kit's scoring comes from"],
+                           [[i.item.id, scale_section(i.item.section), i.item.name, str(i.score) if i.score else "not scored",
+                             i.basis, ANCHOR_WORDS.get(i.item.confidence.value, i.item.confidence.value)]
+                            for i in result.items])
+        steps = html_table("Implementation plan: the action steps still to take",
+                           ["Implementation area", "Action step", "Who", "By"],
+                           [[r["Implementation Area"], r["Action Steps"], r["Responsible Person(s)"], _day(r["Target Date"])]
+                            for r in plan.to_dict("records")], empty="Every implementation criterion is met.")
         self.view.value = (f'<p role="status" aria-live="polite"><strong>{html.escape(result.summary())}</strong></p>'
-                           f"<h3>Items</h3>{table}<h3>Implementation plan: action steps</h3>{steps}")
+                           f"<p>{html.escape(result.anchor_confidence())}</p>{items}{steps}")
         return result
 
     def controls(self) -> list[w.Widget]:

@@ -8,6 +8,7 @@ import pandas as pd
 
 from ..display.ips_charts import outcomes_trend_chart
 from ..display.plots import Chart, funnel_chart
+from ..display.tables import QuarterlyTable
 from ..ips.outcomes import casebook_outcomes_by_quarter, quarterly_outcomes, read_caseload, roll_up
 from ..simulator import run_preset
 from .base import STYLE, Panel
@@ -19,10 +20,12 @@ def ips_overview_funnel(replicates: int = 50, seed: int = 1) -> Chart:
     return funnel_chart(result, targets=targets)
 
 
-def casebook_outcomes(book) -> tuple[pd.DataFrame, Chart]:
-    """Quarterly outcomes of every agency in the casebook, rolled up, with the trend chart."""
+def casebook_outcomes(book) -> tuple[QuarterlyTable, Chart]:
+    """Quarterly outcomes of every agency in the casebook, rolled up as a learning community's table
+    (its figures in ``.data``), with the trend chart."""
     tables = casebook_outcomes_by_quarter(book)
-    return roll_up(tables), outcomes_trend_chart(pd.concat(tables, ignore_index=True))
+    caption = f"The learning community: the {len(tables)} agencies' quarterly figures added up"
+    return QuarterlyTable(roll_up(tables), caption), outcomes_trend_chart(pd.concat(tables, ignore_index=True))
 
 
 class OutcomesView(Panel):

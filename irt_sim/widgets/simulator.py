@@ -16,6 +16,9 @@ from .slider import LabelledSlider
 SLIDERS = ["connect_referral", "burden_referral", "connect_arc", "connect_irt", "unmet_need_penalty",
            "crisis_chance", "survive_crisis_team"]
 
+#: The cohort the panel starts with: who is in it, and how many.
+DEFAULT_COHORT = ("mental_illness", 2000)
+
 
 def _summary_sentence(result: SimulationResult) -> str:
     s = result.summary(["placed_share", "employed_180_share", "share_engaged"]).set_index(["pathway", "measure"])["mean"]
@@ -41,12 +44,15 @@ class SimulatorPanel(Panel):
             for name in SLIDERS
         }
         self.population = w.Dropdown(options=[(p.label, p.value) for p in Population if p in self.params.spec.populations],
-                                     value="mental_illness", description="Who is in the cohort", style=STYLE,
+                                     value=DEFAULT_COHORT[0], description="Who is in the cohort", style=STYLE,
                                      layout=w.Layout(**LAYOUT))
-        self.size = w.BoundedIntText(value=2000, min=10, max=100_000, step=100, description="Number of customers",
+        self.size = w.BoundedIntText(value=DEFAULT_COHORT[1], min=10, max=100_000, step=100, description="Number of customers",
                                      style=STYLE, layout=w.Layout(**LAYOUT))
         self.legend = w.HTML("<details><summary>What each slider means</summary><ul>" + "".join(
             f"<li><b>{specs[n].short}</b>: {specs[n].label}.</li>" for n in SLIDERS) + "</ul></details>")
+        self.reset = w.Button(description="Back to the kit's assumptions", layout=w.Layout(width="auto"),
+                              tooltip="Every slider, the cohort and its size as the kit sets them")
+        self.reset.on_click(lambda _b: self.back_to_defaults())
         self.status = w.HTML(layout=w.Layout(min_height="3em"))
         self.charts = w.HTML()
         # kept values come back before the charts follow the controls: one run, not one per control
@@ -58,13 +64,26 @@ class SimulatorPanel(Panel):
             control.observe(lambda _change: self.update(), names="value")
         self.update()
 
+    def back_to_defaults(self) -> SimulationResult:
+        """Every control as the kit sets it, with one run at the end (not one per control)."""
+        self._holding = True
+        try:
+            for name, slider in self.sliders.items():
+                slider.value = self.params.values[name]
+            self.population.value, self.size.value = DEFAULT_COHORT
+        finally:
+            self._holding = False
+        return self.update()
+
     def cohort(self) -> Cohort:
         return generate_cohort(self.params, self.size.value, {self.population.value: 1}, seed=self.seed)
 
     def current_params(self) -> Params:
         return self.params.replace(**{name: s.value for name, s in self.sliders.items()})
 
-    def update(self) -> SimulationResult:
+    def update(self) -> SimulationResult | None:
+        if getattr(self, "_holding", False):
+            return None
         result = simulate(self.cohort(), self.current_params(), replicates=self.replicates, seed=self.seed)
         self.result = result
         self.status.value = f'<p role="status" aria-live="polite">{_summary_sentence(result)}</p>'
@@ -73,7 +92,7 @@ class SimulatorPanel(Panel):
 
     def controls(self) -> list[w.Widget]:
         return [w.HTML("<h3>Try the assumptions</h3>"), self.population, self.size, *self.sliders.values(),
-                self.legend, self.status, self.charts]
+                self.reset, self.legend, self.status, self.charts]
 
 
 def simulator_panel(**kwargs) -> SimulatorPanel:

@@ -65,4 +65,7 @@ def test_module_10_charts_carry_the_decks_funnel(book):
     chart = ips_overview_funnel(replicates=5)
     assert "Dashed lines mark the reported program: 55% placed in a job, 45% employed at 30 days, 27% employed at 180 days" in chart.alt_text
     table, trend = casebook_outcomes(book)
-    assert table["agencies"].max() == len(book.agencies) and trend.alt_text.startswith("Line chart.")
+    assert table.data["agencies"].max() == len(book.agencies) and trend.alt_text.startswith("Line chart.")
+    shown = table._repr_html_()
+    assert "Share of those served who worked" in shown and "employment_rate" not in shown and "0.12" not in shown
+    assert "<th scope='row'>2023-Q2</th>" in shown and "13%" in shown  # 8 of 63

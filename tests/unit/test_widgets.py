@@ -229,7 +229,17 @@ def test_fidelity_view_follows_the_threshold(book):
     fv.agency.value = "riverside-counseling-ips"
     assert "does not yet reach" in fv.view.value
     fv.threshold.value = 80
-    assert "it reaches good fidelity (set at 80)" in fv.view.value and "Action Steps" in fv.view.value
+    assert "it reaches good fidelity (set at 80)" in fv.view.value and "Action step" in fv.view.value
+
+
+def test_fidelity_view_speaks_in_words_not_codes(book):
+    """No snake_case values, no pandas index, dates as people write them."""
+    from irt_sim.widgets import FidelityView
+
+    shown = FidelityView(book=book).view.value
+    assert "partly_confirmed" not in shown and "unverified</td>" not in shown and "dataframe" not in shown
+    assert "the published scale, in part" in shown and "an assumption" in shown
+    assert re.search(r"<td>[A-Z][a-z]{2} \d{1,2}, 20\d\d</td>", shown) and not re.search(r"\d{4}-\d\d-\d\d", shown)
 
 
 def test_the_simulator_sliders_are_native_labelled_range_inputs():

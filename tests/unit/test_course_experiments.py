@@ -1,0 +1,81 @@
+"""Every "try this" in a module changes what the learner sees on the data the kit ships, and the
+debrief after it says what the kit itself computes (the figures in the text are checked against the
+panel, so a changed assumption cannot leave a debrief telling a different story)."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+
+from irt_sim.widgets import FidelityView, SimulatorPanel
+
+from ..support import KIT
+
+
+def debrief(module: str) -> str:
+    nb = nbformat.read(KIT / "course" / f"{module}.ipynb", as_version=4)
+    return next(c.source for c in nb.cells if c.cell_type == "markdown" and c.source.startswith("<details>"))
+
+
+def shares(panel: SimulatorPanel) -> dict[str, str]:
+    """The pathways' figures as the panel's sentence shows them (whole percentages)."""
+    s = panel.result.summary(["placed_share", "share_engaged"]).set_index(["pathway", "measure"])["mean"]
+    return {f"{p}.{m}": f"{v:.0%}" for (p, m), v in s.items()}
+
+
+@pytest.fixture(scope="module")
+def module_5():
+    panel = SimulatorPanel()
+    before = shares(panel)
+    said = panel.status.value
+    panel.sliders["connect_referral"].value = 0.15
+    referral = shares(panel)
+    assert panel.status.value != said  # the try changes the sentence the learner reads
+    panel.back_to_defaults()
+    assert shares(panel) == before
+    panel.sliders["connect_irt"].value = panel.sliders["connect_arc"].value
+    team = shares(panel)
+    panel.back_to_defaults()
+    panel.population.value = "homelessness"
+    homeless = shares(panel)
+    return debrief("05_arc_versus_referral"), before, referral, team, homeless
+
+
+def test_module_5_lower_referral_reach(module_5):
+    text, before, referral, _team, _homeless = module_5
+    assert referral["referral.share_engaged"] < before["referral.share_engaged"]
+    assert (f"about\n   {before['referral.share_engaged']} to {referral['referral.share_engaged']}" in text
+            and f"only from about {before['referral.placed_share']} to {referral['referral.placed_share']}" in text)
+
+
+def test_module_5_a_team_that_engages_no_better_than_arc(module_5):
+    text, before, _referral, team, _homeless = module_5
+    assert team["irt.placed_share"] < before["irt.placed_share"] and team["irt.placed_share"] > before["arc.placed_share"]
+    assert (f"places about {team['irt.placed_share']} against ARC's {before['arc.placed_share']}" in text
+            and f"({before['irt.placed_share']} before)" in text)
+
+
+def test_module_5_a_cohort_with_more_needs(module_5):
+    text, before, _referral, _team, homeless = module_5
+    losses = {p: int(before[f"{p}.placed_share"][:-1]) - int(homeless[f"{p}.placed_share"][:-1]) for p in ("referral", "arc", "irt")}
+    relative = {p: losses[p] / int(before[f"{p}.placed_share"][:-1]) for p in losses}
+    assert max(relative, key=relative.get) == "referral" and losses["irt"] <= 1  # as the debrief says
+    for p, words in (("referral", "about\n   "), ("arc", "("), ("irt", "(")):
+        assert f"{before[p + '.placed_share']} to {homeless[p + '.placed_share']}" in re.sub(r"\s+", " ", text), p
+
+
+def test_module_9_the_threshold_turns_a_verdict_and_not_one_item(book):
+    view = FidelityView(book)
+    view.agency.value = "riverside-counseling-ips"
+    before = view.update()
+    said, steps = view.view.value, view.view.value.count("<tr>")
+    view.threshold.value = 85
+    after = view.update()
+    assert "does not yet reach good fidelity" in said and "reaches good fidelity (set at 85)" in view.view.value
+    assert [i.score for i in before.items] == [i.score for i in after.items]  # not one item changed
+    assert view.view.value.count("<tr>") == steps - 1  # one action step fewer
+    assert "meeting dates for the year" in said and "meeting dates for the year" not in view.view.value
+    text = re.sub(r"\s+", " ", debrief("09_ips_supported_employment"))
+    assert "At 85 the verdict turns" in text and "steering committee no longer has to meet four times a year" in text
