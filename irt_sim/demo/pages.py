@@ -41,8 +41,8 @@ ABOUT = {
                      "needs have someone to help.",
     "ips_fidelity_self_check": "See how three sample programs score on the scale that checks whether a "
                                "program really follows the IPS way of helping people into work.",
-    "outcomes_funnel": "Follow 100 people referred to IPS: how many find a job, and how many still have it "
-                       "months later.",
+    "outcomes_funnel": "Follow the 530 people one IPS program in San Diego served: how many found a job, "
+                       "and how many still had it months later; then three invented programs, quarter by quarter.",
 }
 
 

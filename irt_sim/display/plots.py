@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn: a page 
 STYLE = {
     "referral": {"color": "#E69F00", "hatch": "//", "short": "Referral"},
     "arc": {"color": "#56B4E9", "hatch": "..", "short": "ARC"},
-    "irt": {"color": "#009E73", "hatch": "", "short": "ARC + team"},
+    "irt": {"color": "#009E73", "hatch": "", "short": "ARC and a team (IRT)"},
 }
 TEXT = "#1a1a1a"
 

@@ -63,8 +63,10 @@ def generate_cohort(params: Params, size: int, mix: Mapping[str, float], seed: i
     rng = np.random.default_rng(seed)
     which = rng.choice(len(pops), size=size, p=shares / shares.sum())
     needs = rng.random((size, len(names))) < prevalence[which]
-    label = ", ".join(f"{p.label} {s / shares.sum():.0%}" for p, s in zip(pops, shares) if s > 0)
-    return Cohort(needs=needs, need_names=names, label=f"{size:,} customers ({label})")
+    groups = [(p.label, s / shares.sum()) for p, s in zip(pops, shares) if s > 0]
+    label = (f"{size:,} invented customers, all in one group: {groups[0][0]}" if len(groups) == 1 else
+             f"{size:,} invented customers in these groups: " + ", ".join(f"{g} {s:.0%}" for g, s in groups))
+    return Cohort(needs=needs, need_names=names, label=label)
 
 
 def cohort_from_casebook(book: Casebook, params: Params, size: int | None = None, seed: int = 0) -> Cohort:

@@ -35,10 +35,10 @@ class OutcomesView(Panel):
 
     def __init__(self, book=None):
         super().__init__(book)
-        options = [("What IPS research shows: from referral to a job kept (100 people)", self.FUNNEL)]
+        options = [("What IPS research shows: 530 people in one San Diego program, from referral to a job kept", self.FUNNEL)]
         options += [(f"{a.name}: employment rate by quarter", aid) for aid, a in self.book.agencies.items()]
         self.show = w.Dropdown(options=options, value=self.FUNNEL, description="Show", style=STYLE,
-                               layout=w.Layout(width="46em"))
+                               layout=w.Layout(width="100%", max_width="62em"))  # whole choices, never cut
         self.chart = w.HTML()
         # the data behind each choice never changes while the page is open, so every chart is drawn
         # once, up front (before the visitor arrives, on a preheated demo page): switching is instant

@@ -36,7 +36,7 @@ def test_changing_the_population_and_size_reruns():
     panel = SimulatorPanel(replicates=2)
     panel.population.value = "homelessness"
     panel.size.value = 500
-    assert "500 customers (experiencing homelessness 100%)" in panel.charts.value
+    assert "500 invented customers, all in one group: experiencing homelessness" in panel.charts.value
 
 
 def test_slider_labels_are_short_enough_to_show_whole_and_explained_in_full():
