@@ -13,6 +13,7 @@ import base64
 import html
 import io
 import math
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -27,11 +28,11 @@ from .svgbars import Bar, bar_chart, legend
 if TYPE_CHECKING:  # matplotlib is imported only when a figure is drawn: a page of SVG charts never needs it
     from matplotlib.figure import Figure
 
-#: Okabe-Ito colours, hatches and short names per pathway.
+#: Okabe-Ito colours, hatches, short names (for keys) and tags (under a bar, where room is small) per pathway.
 STYLE = {
-    "referral": {"color": "#E69F00", "hatch": "//", "short": "Referral"},
-    "arc": {"color": "#56B4E9", "hatch": "..", "short": "ARC"},
-    "irt": {"color": "#009E73", "hatch": "", "short": "ARC and a team (IRT)"},
+    "referral": {"color": "#E69F00", "hatch": "//", "short": "Referral", "tag": "Referral"},
+    "arc": {"color": "#56B4E9", "hatch": "..", "short": "ARC", "tag": "ARC"},
+    "irt": {"color": "#009E73", "hatch": "", "short": "ARC and a team (IRT)", "tag": "Team"},
 }
 TEXT = "#1a1a1a"
 
@@ -68,6 +69,7 @@ class Chart:
     alt_text: str
     data: pd.DataFrame
     svg: str | None = None
+    shown: pd.DataFrame | None = None  # the data as people read it (percentages, words); else ``data``
 
     @cached_property
     def figure(self) -> Figure:
@@ -85,13 +87,23 @@ class Chart:
             img = base64.b64encode(self.png()).decode("ascii")
             picture = (f'<img src="data:image/png;base64,{img}" alt="{html.escape(self.alt_text)}" '
                        f'style="max-width:100%">')
-        table = self.data.to_html(index=False, border=0, na_rep="n/a")
+        table = (self.data if self.shown is None else self.shown).to_html(index=False, border=0, na_rep="n/a")
         return (f'<figure role="group" aria-label="{html.escape(self.title)}" style="margin:0">{picture}'
                 f"<figcaption>{html.escape(self.title)}</figcaption>"
                 f"<details><summary>The data in this chart</summary>{table}</details></figure>")
 
     def __repr__(self) -> str:  # plain text where no HTML is shown
         return f"{self.title}\n{self.alt_text}"
+
+
+#: A range's column in a chart's data table, in words (the 95% interval of the runs' average).
+LIKELY = "Where the average likely lies (95% confidence)"
+
+
+def _likely(low, high, unit: str) -> str:
+    if pd.isna(low) or pd.isna(high):
+        return "n/a"
+    return f"{_fmt(low, unit)} to {_fmt(high, unit)}"
 
 
 def new_figure(width: float, height: float) -> Figure:
@@ -134,14 +146,14 @@ def funnel_chart(result: SimulationResult, targets: dict[str, float] | None = No
             for j, stage in enumerate(stages):
                 if stage in targets:
                     ax.hlines(targets[stage], j - 0.45, j + 0.45, colors=TEXT, linestyles="dashed", linewidth=1.5,
-                              label="Reported program" if j == 0 else None)
+                              label="What the program reported" if j == 0 else None)
         ax.set_xticks(range(len(stages)), [FUNNEL[s] for s in stages])
         ax.set_ylabel("Share of the cohort")
         ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
         ax.set_ylim(0, top)
         ax.legend(frameon=False, loc="upper right")
         ax.spines[["top", "right"]].set_visible(False)
-        ax.set_title(title, fontsize=11, loc="left")
+        ax.set_title(textwrap.fill(title, 80), fontsize=11, loc="left")  # a long cohort wraps, the chart keeps its size
         return fig
 
     parts = []
@@ -156,6 +168,9 @@ def funnel_chart(result: SimulationResult, targets: dict[str, float] | None = No
     data = pd.DataFrame([{"Pathway": PATHWAYS[r.pathway], "Stage": FUNNEL[r.measure],
                           "Share of cohort": round(r.share_mean, 3), "95% CI low": round(r.share_ci_low, 3),
                           "95% CI high": round(r.share_ci_high, 3)} for r in f.itertuples()])
+    shown = pd.DataFrame([{"Pathway": PATHWAYS[r.pathway], "Stage": FUNNEL[r.measure],
+                           "Share of the customers (average of the runs)": _fmt(r.share_mean, "percent"),
+                           LIKELY: _likely(r.share_ci_low, r.share_ci_high, "percent")} for r in f.itertuples()])
     svg = None
     if not targets:  # the reference marks are drawn by matplotlib only
         by = f.set_index(["pathway", "measure"])
@@ -164,7 +179,7 @@ def funnel_chart(result: SimulationResult, targets: dict[str, float] | None = No
                                 for pw in pathways]) for st in stages]
         svg = bar_chart(groups, styles=STYLE, alt=alt, top=top, ink=TEXT, axis_format=lambda v: f"{v:.0%}",
                         title=title, width=640, height=330)
-    return Chart(draw, title, alt, data, svg)
+    return Chart(draw, title, alt, data, svg, shown)
 
 
 def comparison_chart(result: SimulationResult, measures: list[str] | None = None) -> Chart:
@@ -190,7 +205,7 @@ def comparison_chart(result: SimulationResult, measures: list[str] | None = None
             for i, pw in enumerate(pathways):
                 bars = _bar(ax, [i], [sub.loc[pw, "mean"]], pw, width=0.7)
                 ax.bar_label(bars, labels=[_fmt(sub.loc[pw, "mean"], unit)], padding=2, fontsize=8, color=TEXT)
-            ax.set_xticks(range(len(pathways)), [STYLE[p]["short"] for p in pathways], fontsize=8)
+            ax.set_xticks(range(len(pathways)), [STYLE[p]["tag"] for p in pathways], fontsize=8)
             ax.set_title(label, fontsize=9, loc="left")
             ax.set_yticks([])
             ax.spines[["top", "right", "left"]].set_visible(False)
@@ -206,6 +221,9 @@ def comparison_chart(result: SimulationResult, measures: list[str] | None = None
     data = s.assign(Pathway=s["pathway"].map(PATHWAYS), Measure=s["measure"].map(lambda m: MEASURES[m][0]))[
         ["Pathway", "Measure", "mean", "ci_low", "ci_high"]].rename(
         columns={"mean": "Mean", "ci_low": "95% CI low", "ci_high": "95% CI high"}).round(3)
+    shown = pd.DataFrame([{"Pathway": PATHWAYS[r.pathway], "Measure": MEASURES[r.measure][0],
+                           "Average of the runs": _fmt(r.mean, MEASURES[r.measure][1]),
+                           LIKELY: _likely(r.ci_low, r.ci_high, MEASURES[r.measure][1])} for r in s.itertuples()])
     # small multiples: one SVG panel per measure, side by side, each on its own scale; the panels
     # together make one image, named by the alternative text
     cells = []
@@ -221,7 +239,7 @@ def comparison_chart(result: SimulationResult, measures: list[str] | None = None
            f'max-width:700px"><div style="flex-basis:100%;font-weight:600">{html.escape(title)}</div>'
            f'<div style="flex-basis:100%">{key}</div>'
            + "".join(cells) + "</div>")
-    return Chart(draw, title, alt, data, svg)
+    return Chart(draw, title, alt, data, svg, shown)
 
 
 def cost_by_system_chart(result: SimulationResult, measure: str = "cost_per_placement") -> Chart:

@@ -90,7 +90,7 @@ def bar_chart(groups: list[tuple[str, list[Bar]]], *, styles: dict, alt: str, to
 
     ``axis_format`` (a value -> text function) adds a y axis with round ticks (``top`` is rounded up
     to the next one); ``title`` a heading inside the chart; ``with_key`` a key of the series. A group
-    named "" labels each bar with its series' short name instead. ``hidden`` leaves the chart out of
+    named "" labels each bar with its series' tag (or short name) instead. ``hidden`` leaves the chart out of
     the accessibility tree, for a panel inside a larger image that carries the text alternative."""
     prefix = f"irt-bars-{next(_ids)}"
     series = list(dict.fromkeys(b.series for _, bars in groups for b in bars))
@@ -141,7 +141,7 @@ def bar_chart(groups: list[tuple[str, list[Bar]]], *, styles: dict, alt: str, to
         if not name:  # a group without a name: each bar is named under itself
             for i, bar in enumerate(bars):
                 parts.append(f'<text x="{x_start + (i + 0.5) * bar_w:.1f}" y="{y1 + 15}" font-size="11" '
-                             f'text-anchor="middle" fill="{ink}">{_esc(styles[bar.series]["short"])}</text>')
+                             f'text-anchor="middle" fill="{ink}">{_esc(styles[bar.series].get("tag", styles[bar.series]["short"]))}</text>')
         for j, line in enumerate(textwrap.wrap(name, 16)):
             parts.append(f'<text x="{left + (g + 0.5) * group_w:.1f}" y="{y1 + 15 + 15 * j}" font-size="12" '
                          f'text-anchor="middle" fill="{ink}">{_esc(line)}</text>')
