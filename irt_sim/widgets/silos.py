@@ -15,7 +15,7 @@ class SiloView(Panel):
         super().__init__(book)
         self.customer = customer_dropdown(self.book)
         self.mode = w.ToggleButtons(options=[("Separate silos", False), ("Connected through the team", True)],
-                                    description="Show", style={"description_width": "initial", "button_width": "16em"})
+                                    description="Show", style={"description_width": "initial", "button_width": "auto"})  # whole words
         self.chart = w.HTML()
         self.remember("customer", self.customer)
         self.remember("mode", self.mode)

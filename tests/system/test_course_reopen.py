@@ -15,6 +15,7 @@ import shutil
 import pytest
 
 from ..support import KIT
+from ..support.browser import CUT_SHORT
 from ..support.servers import start, stop
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -217,6 +218,8 @@ def test_every_module_reopens_with_its_activities_live_and_accessible(learner, t
                 text = page.evaluate(SHOWN_TEXT)
                 assert "model not found" not in text and "Error displaying widget" not in text, name
                 assert page.evaluate(ACTIVITIES) == shown[name], name
+                notebook = "#" + page.evaluate("window.jupyterapp.shell.currentWidget.node.id")
+                assert page.evaluate(CUT_SHORT, f"{notebook} .jp-OutputArea") == [], name  # labels whole, never cut
                 if name.startswith(("06_", "07_")):
                     results = Axe().run(page, context={"include": [[".jp-OutputArea-output"]]})
                     bad = [f"{v['impact']} {v['id']}" for v in results.response["violations"]

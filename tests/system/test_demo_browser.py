@@ -12,6 +12,7 @@ import pytest
 from irt_sim.demo import PAGES, children_mb, resident_mb
 
 from ..support import KIT
+from ..support.browser import CUT_SHORT
 from ..support.servers import fetch, start_demo, stop
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -93,10 +94,7 @@ def test_axe_finds_no_accessibility_violation_on_the_page(opened):
 def test_no_label_is_cut_short(opened):
     """Every label and option is read whole: wrapped, never cut with an ellipsis."""
     _name, page, _asked, _base = opened
-    cut = page.evaluate("""() => [...document.querySelectorAll(
-            '.widget-label-basic span, .widget-label, .widget-html-content, label, option:checked')]
-        .filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1 && e.textContent.trim())
-        .map(e => e.textContent.trim())""")
+    cut = page.evaluate(CUT_SHORT, "body")
     assert cut == []
 
 
