@@ -208,9 +208,22 @@ _BESIDE_STYLE = """<style>.irt-beside { border-left: 4px solid #0b4f8a; padding:
 .irt-beside p, .irt-beside ul { margin: 0.2em 0; }</style>"""
 
 
+#: Where a plan file keeps a part (as the checker's messages name it), and the builder's field for it.
+_FIELDS = {"write their attendee id under communication › point_of_contact": "choose them under Point of contact",
+           "communication › point_of_contact": "Point of contact", "communication › updates": "How updates go out, How often",
+           "communication › shared_information": "Information shared", "communication › consent": "What the customer agreed to"}
+
+
+def in_the_builders_words(message: str) -> str:
+    """A finding's message with a plan file's places named as the builder's fields."""
+    for place, field in _FIELDS.items():
+        message = message.replace(place, field)
+    return message
+
+
 def _finding_list(findings) -> str:
-    return "<ul>" + "".join(f"<li><strong>{f.severity.value.capitalize()}</strong> ({f.code}): {html.escape(f.message)}</li>"
-                            for f in findings) + "</ul>"
+    return "<ul>" + "".join(f"<li><strong>{f.severity.value.capitalize()}</strong> ({f.code}): "
+                            f"{html.escape(in_the_builders_words(f.message))}</li>" for f in findings) + "</ul>"
 
 
 def plan_builder(**kwargs) -> PlanBuilder:

@@ -79,3 +79,36 @@ def test_module_9_the_threshold_turns_a_verdict_and_not_one_item(book):
     assert "meeting dates for the year" in said and "meeting dates for the year" not in view.view.value
     text = re.sub(r"\s+", " ", debrief("09_ips_supported_employment"))
     assert "At 85 the verdict turns" in text and "steering committee no longer has to meet four times a year" in text
+
+
+def test_module_4_each_try_changes_a_verdict_as_the_debrief_says(book):
+    from irt_sim.widgets import GoalCheck
+
+    text = re.sub(r"\s+", " ", debrief("04_career_exploration"))
+    goal = GoalCheck(book)
+    goal.customer.value = "lena-marsh"
+    assert not any(gaps for _, gaps in goal.update())
+    goal.wage.value = 12
+    stopped = [name for name, gaps in goal.update() if gaps]
+    assert stopped == ["State Vocational Rehabilitation, Harlow Valley office"] and "vocational rehabilitation stops" in text
+    assert "Does not count yet" in goal.result.value
+    goal.wage.value, goal.cie.value = 18, False
+    assert [name for name, gaps in goal.update() if gaps] == stopped and "VR stops counting it again" in text
+    goal.customer.value = "tasha-bellweather"
+    goal.hours.value = 15
+    assert not any(gaps for _, gaps in goal.update()) and "Tasha at 15 hours" in text
+
+
+def test_module_7_each_try_shows_its_finding_beside_the_part_as_the_debrief_says(book):
+    from irt_sim.widgets import PlanBuilder
+
+    text = re.sub(r"\s+", " ", debrief("07_reaching_consensus"))
+    builder = PlanBuilder(book, plan_id="lena-marsh-vet-tech")
+    builder.wage.value = 12
+    assert "IRT011" in builder.beside["goal"].value and "(rule IRT011)" in text
+    builder.wage.value = 18
+    builder.contact.value = ""
+    assert "IRT020" in builder.beside["communication"].value and "(IRT020)" in text
+    builder.clear_plan()
+    codes = {f.code for f in builder.last_findings}
+    assert {"IRT031", "IRT036"} <= codes and "(IRT031)" in text and "(IRT036)" in text

@@ -151,6 +151,9 @@ def test_plan_builder_says_beside_each_part_what_the_checker_finds_in_it(book):
     assert pb.beside["communication"].value == communication and "No findings for this part" in communication
     pb.contact.value = ""
     assert "IRT020" in pb.beside["communication"].value and "IRT020" not in pb.beside["goal"].value
+    assert "choose them under Point of contact" in pb.beside["communication"].value  # the builder's field, not a file's
+    pb.clear_plan()
+    assert "›" not in pb.findings.value and "point_of_contact" not in pb.findings.value
     controls = pb.controls()
     assert controls.index(pb.beside["goal"]) == controls.index(pb.cie) + 1  # right under the goal's fields
 
