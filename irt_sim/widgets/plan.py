@@ -192,7 +192,7 @@ class PlanBuilder(Panel):
 
     def controls(self) -> list[w.Widget]:
         return [
-            w.HBox([self.start, self.clear], layout=w.Layout(flex_flow="row wrap", gap="0.3em")),  # the button whole
+            w.HBox([self.start, self.clear], layout=w.Layout(flex_flow="row wrap")),  # the button whole, on a line of its own if need be
             w.HTML(_BESIDE_STYLE),
             w.HTML("<h3>1. Employment goal</h3>"), self.job, self.wage, self.hours, self.cie, self.beside["goal"],
             w.HTML("<h3>2. Lines of communication</h3>"), self.contact, self.method, self.frequency, self.shared,

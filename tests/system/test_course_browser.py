@@ -5,23 +5,15 @@ quiz option overlaps the next or loses its radio button. A screenshot is kept in
 
 from __future__ import annotations
 
-import os
-import shutil
-
 import pytest
 
-from ..support import KIT
+from ..support.browser import chromium, kernel_idle, need_chromium, open_in_lab, shot
 from ..support.servers import start, stop
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run"]
 TOKEN = "course-browser-token"
 MODULE = "course/02_what_an_irt_is.ipynb"
 
-if not os.path.exists(CHROMIUM) and not os.environ.get("CI"):
-    pytest.skip("Debian's chromium is not installed (python3 academy.py test installs it when run as root)",
-                allow_module_level=True)
+need_chromium()
 
 
 @pytest.fixture(scope="module")
@@ -35,25 +27,14 @@ def lab(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 def run_module(browser, lab, module: str, ready: str):
     """A module open in JupyterLab at 1024 px, every cell run, as a learner's Run All does."""
-    page = browser.new_page(viewport={"width": 1024, "height": 900})
-    page.goto(f"{lab}/lab/tree/{module}?token={TOKEN}", wait_until="domcontentloaded", timeout=90_000)
-    page.wait_for_function("window.jupyterapp && document.querySelector('.jp-Notebook .jp-Cell')", timeout=90_000)
-    # another page of the same JupyterLab may have left its own notebook in front: bring this one forward
-    page.evaluate("(path) => window.jupyterapp.commands.execute('docmanager:open', {path})", module)
-    page.wait_for_function("(path) => window.jupyterapp.shell.currentWidget?.context?.path === path", arg=module,
-                           timeout=30_000)
-    page.wait_for_function("window.jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel?.status === 'idle'",
-                           timeout=90_000)
+    page = open_in_lab(browser, lab, module, TOKEN)
+    kernel_idle(page)
     page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
     page.locator(ready).first.wait_for(state="visible", timeout=90_000)
     return page
@@ -68,9 +49,8 @@ def module_page(browser, lab):
     """Module 2, with its quiz."""
     page = run_module(browser, lab, MODULE, "fieldset.irt-quiz-question")
     yield page
-    shots = KIT / "screenshots" / "course"
-    shots.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(shots / "02_quiz_1024.png"), full_page=False)
+    page.set_viewport_size({"width": 1024, "height": 900})
+    shot(page, "02_quiz_1024.png")
     page.close()
 
 
@@ -105,7 +85,10 @@ def test_arrow_keys_move_between_options_and_stay_in_the_quiz(module_page):
     assert tags.count() == 1 and "your answer" in tags.inner_text()
 
 
-def test_at_1024_px_no_option_overlaps_the_next_and_each_keeps_its_radio(module_page):
+@pytest.mark.parametrize("width", [1024, 512])  # 512 CSS px: a 1024 px screen at 200% zoom
+def test_no_option_overlaps_the_next_and_each_keeps_its_radio(module_page, width):
+    module_page.set_viewport_size({"width": width, "height": 900})
+    module_page.wait_for_timeout(300)
     boxes = module_page.evaluate("""() => [...document.querySelectorAll('fieldset.irt-quiz-question')].map(f =>
         [...f.querySelectorAll('label.irt-quiz-option')].map(l => {
             const r = l.getBoundingClientRect(), radio = l.querySelector('input').getBoundingClientRect(),
@@ -145,5 +128,22 @@ def test_the_simulators_slider_and_dropdown_work_with_the_keyboard_alone_in_jupy
         page.keyboard.press("ArrowDown")
         assert cohort.input_value() != chosen and active_cell(page) == cell
         page.wait_for_function(changed, arg=said, timeout=30_000)
+    finally:
+        page.close()
+
+
+def test_an_activity_run_before_anything_else_works_without_a_traceback(browser, lab):
+    """A learner scrolls to module 3's activity and runs that cell alone, before the setup cell above
+    it: the course's kernel has already run the module's own setup, so the activity appears."""
+    page = open_in_lab(browser, lab, "course/03_silos_versus_the_team.ipynb", TOKEN)
+    try:
+        kernel_idle(page)
+        index = page.evaluate("window.jupyterapp.shell.currentWidget.content.widgets"
+                              ".findIndex(c => c.model.type === 'code' && c.model.sharedModel.getSource().trim() === 'SiloView()')")
+        page.evaluate("(i) => { const nb = window.jupyterapp.shell.currentWidget.content; nb.activeCellIndex = i; }", index)
+        page.evaluate("window.jupyterapp.commands.execute('notebook:run-cell')")
+        page.get_by_label("Customer", exact=True).wait_for(state="visible", timeout=60_000)
+        shown = page.evaluate("window.jupyterapp.shell.currentWidget.node.innerText")
+        assert "Traceback" not in shown and "NameError" not in shown and "is not defined" not in shown
     finally:
         page.close()

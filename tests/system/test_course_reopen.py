@@ -9,25 +9,19 @@ Screenshots in screenshots/course/."""
 
 from __future__ import annotations
 
-import os
 import shutil
 
 import pytest
 
 from ..support import KIT
-from ..support.browser import CUT_SHORT
+from ..support.browser import CUT_SHORT, chromium, kernel_idle, need_chromium, open_in_lab, shot
 from ..support.servers import start, stop
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run"]
 TOKEN = "course-reopen-token"
 MODULE = "course/06_building_the_team.ipynb"
 PARTNER = "Harlow Valley Peer Advocacy Network"
 
-if not os.path.exists(CHROMIUM) and not os.environ.get("CI"):
-    pytest.skip("Debian's chromium is not installed (python3 academy.py test installs it when run as root)",
-                allow_module_level=True)
+need_chromium()
 
 
 @pytest.fixture(scope="module")
@@ -54,33 +48,13 @@ def lab(base):
 
 
 def open_module(browser, base_url, module=MODULE):
-    page = browser.new_page(viewport={"width": 1024, "height": 900})
-    # reset: no tab of an earlier visit comes back beside the module
-    page.goto(f"{base_url}/lab/tree/{module}?token={TOKEN}&reset", wait_until="domcontentloaded", timeout=90_000)
-    page.wait_for_function("window.jupyterapp && document.querySelector('.jp-Notebook .jp-Cell')", timeout=90_000)
-    # JupyterLab restores the tabs of the last visit: bring this module forward
-    page.evaluate("(path) => window.jupyterapp.commands.execute('docmanager:open', {path})", module)
-    page.wait_for_function("(path) => window.jupyterapp.shell.currentWidget?.context?.path === path", arg=module,
-                           timeout=30_000)
-    return page
-
-
-def kernel_idle(page):
-    page.wait_for_function("window.jupyterapp.shell.currentWidget?.sessionContext?.session?.kernel?.status === 'idle'",
-                           timeout=90_000)
-
-
-def shot(page, name):
-    folder = KIT / "screenshots" / "course"
-    folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(folder / name), full_page=False)
+    return open_in_lab(browser, base_url, module, TOKEN)
 
 
 def test_a_module_saved_today_reopens_tomorrow_live_and_as_the_learner_left_it(learner):
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+    with chromium() as browser:
         proc, base_url = lab(learner)
         try:
             page = open_module(browser, base_url)
@@ -125,17 +99,15 @@ def test_a_module_saved_today_reopens_tomorrow_live_and_as_the_learner_left_it(l
             shot(page, "06_reopened_1024.png")
         finally:
             stop(proc)
-            browser.close()
 
 
 
 def test_a_restarted_kernel_gives_the_reopened_module_its_activities_back(learner):
     """Kernel > Restart Kernel (or a kernel that died), then the module closed and opened again while
     JupyterLab runs on: the restarted kernel has run the module's activities, so they come back live."""
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+    with chromium() as browser:
         proc, base_url = lab(learner)
         try:
             page = open_module(browser, base_url)
@@ -160,7 +132,6 @@ def test_a_restarted_kernel_gives_the_reopened_module_its_activities_back(learne
             page.wait_for_function(REPORT_CHANGED, arg=before, timeout=30_000)
         finally:
             stop(proc)
-            browser.close()
 
 
 #: An activity's output: JupyterLab's output area holding a live box of widgets.
@@ -184,11 +155,9 @@ def test_every_module_reopens_with_its_activities_live_and_accessible(learner, t
     activities as it had, none showing "model not found"; axe finds no serious or critical
     violation in the kit's own outputs of two modules."""
     from axe_playwright_python.sync_playwright import Axe
-    from playwright.sync_api import sync_playwright
 
     shown: dict[str, int] = {}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+    with chromium() as browser:
         proc, base_url = lab(learner)
         try:
             for name in MODULES:
@@ -231,4 +200,3 @@ def test_every_module_reopens_with_its_activities_live_and_accessible(learner, t
                 leave(page)
         finally:
             stop(proc)
-            browser.close()

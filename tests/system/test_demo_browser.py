@@ -4,24 +4,16 @@ in screenshots/demo/."""
 
 from __future__ import annotations
 
-import os
-import shutil
 
 import pytest
 
 from irt_sim.demo import PAGES, children_mb, resident_mb
 
 from ..support import KIT
-from ..support.browser import CUT_SHORT
+from ..support.browser import CHROMIUM, CUT_SHORT, FLAGS, need_chromium
 from ..support.servers import fetch, start_demo, stop
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run"]
-
-if not os.path.exists(CHROMIUM) and not os.environ.get("CI"):
-    pytest.skip("Debian's chromium is not installed (python3 academy.py test installs it when run as root)",
-                allow_module_level=True)
+need_chromium()
 
 # What to change on each page, and where the change must show: (control's label, option index, region)
 CONTROLS = {
