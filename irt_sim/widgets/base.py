@@ -34,7 +34,7 @@ class Panel:
 
     @property
     def widget(self) -> w.Widget:
-        return w.VBox([KeyGuard(), *self.controls()], **reopen.model_id())
+        return reopen.shown(lambda **kw: w.VBox([KeyGuard(), *self.controls()], **kw))
 
     def remember(self, name: str, control: w.Widget, trait: str = "value") -> None:
         """Keep ``control``'s value for the learner's next visit (in the course's kernels only)."""

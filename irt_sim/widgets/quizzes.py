@@ -251,7 +251,7 @@ class Quiz:
                           for i, q in enumerate(quizzes[topic], 1)]
 
     def _repr_mimebundle_(self, **kwargs):
-        return w.VBox(self.questions, **reopen.model_id())._repr_mimebundle_(**kwargs)
+        return reopen.shown(lambda **kw: w.VBox(self.questions, **kw))._repr_mimebundle_(**kwargs)
 
 
 def quiz(topic: str) -> Quiz:

@@ -25,22 +25,22 @@ from __future__ import annotations
 import ast
 import os
 import uuid
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ipywidgets import Widget
 
 _NAMESPACE = uuid.UUID("6b1f4c52-8f57-4b43-9c43-4b1d2c1a7e10")
 _cell: dict = {"notebook": None, "id": None, "shown": 0}
+_alive: dict[str, Widget] = {}  # the activities shown under ids that come back, by id
 
 
 def notebook_path() -> Path | None:
     """The notebook this kernel serves, as JupyterLab named it when it started the kernel."""
     name = os.environ.get("JPY_SESSION_NAME")
     return Path(name) if name and name.endswith(".ipynb") else None
-
-
-def module_name() -> str | None:
-    """The course module this kernel serves ("06_building_the_team"), if it serves one."""
-    path = notebook_path()
-    return path.stem if path is not None and is_course_module(path) else None
 
 
 def is_course_module(path: Path) -> bool:
@@ -54,19 +54,19 @@ def _pre_run_cell(info) -> None:
     _cell.update(id=getattr(info, "cell_id", None), shown=0)
 
 
-def model_id() -> dict:
-    """Keyword arguments for the top widget an activity shows: ``{"model_id": ...}`` while a cell of a
-    course module runs in a course kernel, else nothing (a random id, as usual)."""
+def shown(make: Callable[..., Widget]) -> Widget:
+    """An activity's top widget, ``make(**kwargs)``: with an id that comes back while a cell of a
+    course module runs in a course kernel, else with a random id as usual. The same cell shown
+    again closes its earlier widget, and the new one takes the id."""
     if _cell["notebook"] is None or not _cell["id"]:
-        return {}
+        return make()
     _cell["shown"] += 1
     mid = uuid.uuid5(_NAMESPACE, f"{_cell['notebook']}|{_cell['id']}|{_cell['shown']}").hex
-    from ipywidgets.widgets.widget import _instances  # the widgets alive in this kernel, by id
-
-    old = _instances.get(mid)
-    if old is not None:  # the same cell run again: its earlier widget goes, the new one takes its id
-        old.close()
-    return {"model_id": mid}
+    earlier = _alive.pop(mid, None)
+    if earlier is not None:
+        earlier.close()
+    widget = _alive[mid] = make(model_id=mid)
+    return widget
 
 
 # --- which cells run by themselves ----------------------------------------------------------------
