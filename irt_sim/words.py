@@ -1,5 +1,6 @@
-"""Words as people write them: folded for comparison, their telling words, and how far apart two
-spellings are. Used by the answer reader (irt_sim.grading) and by the checker's release rule."""
+"""Words as people write them: folded for comparison, their telling words, how far apart two
+spellings are, and a day as people write it. Used by the answer reader (irt_sim.grading), the
+checker's release rule and the course's panels."""
 
 from __future__ import annotations
 
@@ -64,3 +65,12 @@ def slips_allowed(word: str) -> int:
     return 0 if len(word) < 4 else 1 if len(word) < 7 else 2
 
 
+def day(value: Any) -> str:
+    """A date (or an ISO text) as people write it: Oct 30, 2026; anything else as it is."""
+    from datetime import date
+
+    try:
+        when = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return str(value)
+    return f"{when:%b} {when.day}, {when.year}"

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import html
-from datetime import date
 
 import ipywidgets as w
 
 from ..display.tables import html_table
 from ..ips.fidelity import load_scale, score_profile
 from ..ips.implementation import check_implementation
+from ..words import day
 from .base import LAYOUT, STYLE, Panel
 
 #: Where each item's scoring comes from, in words (the scale's data calls it the anchor's confidence).
@@ -20,14 +20,6 @@ ANCHOR_WORDS = {"confirmed": "the published scale", "partly_confirmed": "the pub
 def scale_section(section: str) -> str:
     return load_scale().sections[section]
 
-
-def _day(value) -> str:
-    """A target date as people write it: Oct 30, 2026."""
-    try:
-        day = date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return str(value)
-    return f"{day:%b} {day.day}, {day.year}"
 
 
 class FidelityView(Panel):
@@ -58,7 +50,7 @@ class FidelityView(Panel):
                             for i in result.items])
         steps = html_table("Implementation plan: the action steps still to take",
                            ["Implementation area", "Action step", "Who", "By"],
-                           [[r["Implementation Area"], r["Action Steps"], r["Responsible Person(s)"], _day(r["Target Date"])]
+                           [[r["Implementation Area"], r["Action Steps"], r["Responsible Person(s)"], day(r["Target Date"])]
                             for r in plan.to_dict("records")], empty="Every implementation criterion is met.")
         self.view.value = (f'<p role="status" aria-live="polite"><strong>{html.escape(result.summary())}</strong></p>'
                            f"<p>{html.escape(result.anchor_confidence())}</p>{items}{steps}")

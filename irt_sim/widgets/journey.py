@@ -10,6 +10,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..display.tables import html_table
+from ..words import day
 from . import progress
 from .base import Panel
 from .quizzes import load_quizzes
@@ -90,7 +91,7 @@ class ProgressView(Panel):
             done = sum(r.opened is not None for r in rows)
             note = f"<p>You have opened {done} of {len(rows)} modules.</p>"
         table = html_table("Your progress through the course", ["Module", "Last opened", "Quiz"],
-                           [[r.title, r.opened or "not yet", r.quiz_words] for r in rows])
+                           [[r.title, day(r.opened) if r.opened else "not yet", r.quiz_words] for r in rows])
         self.table.value = f'<div role="status" aria-live="polite">{note}{table}</div>'
         return rows
 

@@ -43,7 +43,9 @@ def load() -> dict:
         data = json.loads(_FILE.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return data if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    return {part: value for part, value in data.items() if isinstance(value, dict)}  # "controls", "visits"
 
 
 def saved(key: str, default=None):
