@@ -16,44 +16,13 @@ import hashlib
 import html
 import os
 import random
-from functools import lru_cache
 
 import anywidget
 import ipywidgets as w
 import traitlets as t
-from pydantic import Field, RootModel, model_validator
 
-from ..inputs.packaged import data_file, load_packaged
-from ..model import StrictModel
+from ..inputs.quizzes import Question, load_quizzes
 from . import progress, reopen
-
-QUIZ_FILE = data_file("quizzes.yaml")
-
-
-class Option(StrictModel):
-    text: str
-    correct: bool
-    why: str
-
-
-class Question(StrictModel):
-    question: str
-    options: list[Option] = Field(min_length=2)
-
-    @model_validator(mode="after")
-    def _one_right_answer(self) -> Question:
-        if sum(o.correct for o in self.options) != 1:
-            raise ValueError("each question needs exactly one correct option")
-        return self
-
-
-class Quizzes(RootModel[dict[str, list[Question]]]):
-    pass
-
-
-@lru_cache(maxsize=1)
-def load_quizzes() -> dict[str, list[Question]]:
-    return load_packaged(QUIZ_FILE.name, Quizzes).root
 
 
 def learner_id() -> str:
