@@ -13,11 +13,11 @@ from .base import FIRST_DAY, LAST_DAY, Day, Goal, Id, Source, StrictModel, Text
 from .customer import Barrier, Customer, Household, Release
 from .plan import (ActionItem, Attendee, Commitment, Communication, DueDate, FollowUp, Meeting, Phase, Plan,
                    ProgramRecord, Updates)
-from .program import (Community, Eligibility, OutcomeRule, Program, ProgramRules, Requirements, Service,
+from .program import (Community, Eligibility, OutcomeRule, Partnering, Program, ProgramRules, Requirements, Service,
                       ServicesStop)
 
 __all__ = ["FIRST_DAY", "LAST_DAY", "ActionItem", "AgencyProfile", "Attendee", "Barrier", "Commitment", "Communication",
            "Community", "Customer", "Day", "DueDate", "Eligibility", "EmploymentSpecialist", "FollowUp", "Goal",
-           "Household", "Id", "Implementation", "Meeting", "OutcomeRule", "Phase", "Plan", "Program", "ProgramData",
+           "Household", "Id", "Implementation", "Meeting", "OutcomeRule", "Partnering", "Phase", "Plan", "Program", "ProgramData",
            "ProgramRecord", "ProgramRules", "Release", "Requirements", "Service", "ServicesStop", "Source",
            "StrictModel", "Supervisor", "Text", "Updates"]

@@ -161,6 +161,18 @@ class ServicesStop(StrictModel):
     note: Text = Field(description="What ends the program's services, in plain words.")
 
 
+class Partnering(StrictModel):
+    """How another program's staff work with this one: what a Community Academy's partner card and a
+    role-play's partner card say. Local practice, so its figures are usually assumptions."""
+
+    connect: Text = Field(description="How a partner makes a connection for a customer: whom to ask for, what to "
+                          "bring, how an application starts (no real names, numbers or addresses).")
+    flexibility: list[Text] = Field(default_factory=list, description="Where the program can bend for a shared "
+                                    "plan: what it may adjust, pay for or wait on, within its own rules.")
+    limits: list[Text] = Field(default_factory=list, description="What it cannot do, that other partners often "
+                               "do not know (a rule, a waiting list, a funding cycle).")
+
+
 class Program(StrictModel):
     """A program (system) in the community, with its rules. One file per program in casebook/programs/."""
 
@@ -180,6 +192,9 @@ class Program(StrictModel):
         description="true if partners need the customer's signed release before sharing information with this program. "
         "false for natural supports the customer brings along.",
     )
+    partnering: Partnering | None = Field(
+        default=None, description="How to make a connection, where the program has flexibility and what it cannot "
+        "do: the Community Academy's partner card says it.")
     sources: list[Source] = Field(default_factory=list, description="Where each rule figure comes from.")
 
     @model_validator(mode="after")
