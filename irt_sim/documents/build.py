@@ -65,7 +65,7 @@ def _program_name(book: Casebook, a: Attendee) -> str:
     return program.name if program else ""
 
 
-def _goal_text(plan: Plan) -> str:
+def goal_text(plan: Plan) -> str:
     g = plan.goal
     wage = "" if g.hourly_wage is None else (f"${g.hourly_wage:,.2f}" + (f" to ${g.hourly_wage_max:,.2f}" if g.hourly_wage_max else "")
                                             + " an hour")
@@ -78,7 +78,7 @@ def _due(value) -> str:
     return "ongoing" if value == "ongoing" else (value.isoformat() if value else "no date agreed")
 
 
-def _service_name(book: Casebook, plan: Plan, partner: str, service: str) -> str:
+def service_name(book: Casebook, plan: Plan, partner: str, service: str) -> str:
     s = book.service_for(plan, partner, service)
     return s.name if s else service
 
@@ -173,12 +173,12 @@ def plan_sheet(plan: Plan, book: Casebook, findings: list[Finding] | None = None
     doc = Doc(f"IRT plan: {name}", footer=release_footer(plan, book))
     doc.add(Para(f"Agreed at the team meeting on {plan.meeting.date.isoformat()}."), *_findings_blocks(findings))
     doc.add(Table("Attending", ["Name", "Title or role"], [[a.name, a.role] for a in plan.attendees]),
-            Heading("1. Employment goal", 2), Para(_goal_text(plan)),
+            Heading("1. Employment goal", 2), Para(goal_text(plan)),
             Heading("2. Lines of communication", 2), Bullets(_communication(plan, book)),
             Heading("3. Sequence of services", 2))
     for phase in plan.sequence:
         doc.add(Heading(phase.phase, 3),
-                Bullets([f"{_who(plan, book, c.partner)}: {_service_name(book, plan, c.partner, c.service)}"
+                Bullets([f"{_who(plan, book, c.partner)}: {service_name(book, plan, c.partner, c.service)}"
                          + (f" ({_clean(c.detail)})" if c.detail else "")
                          + (f". Milestone: {_clean(c.milestone)}." if c.milestone else ".") for c in phase.commitments]
                         or ["No services agreed for this phase."]))
@@ -206,7 +206,7 @@ def agency_note(plan: Plan, book: Casebook, attendee_id: str) -> Doc:
     mine, others = [], []
     for phase in plan.sequence:
         for c in phase.commitments:
-            line = (f"{phase.phase}: {_service_name(book, plan, c.partner, c.service)}"
+            line = (f"{phase.phase}: {service_name(book, plan, c.partner, c.service)}"
                     + (f" ({_clean(c.detail)})" if c.detail else "")
                     + (f"; milestone: {_clean(c.milestone)}" if c.milestone else ""))
             a = plan.attendee(c.partner)
@@ -221,7 +221,7 @@ def agency_note(plan: Plan, book: Casebook, attendee_id: str) -> Doc:
     doc.add(Para(f"{plan.meeting.date.isoformat()}: {me.name} ({me.role}) took part in an Integrated Resource Team "
                  f"meeting led by {name}. The team agreed a common employment goal, lines of communication and a "
                  "sequence of services; each partner serves under its own program's rules."),
-            Heading("Shared employment goal", 2), Para(_goal_text(plan)),
+            Heading("Shared employment goal", 2), Para(goal_text(plan)),
             Heading(f"What {program.name if program else me.program} committed to", 2),
             Bullets(mine + [f"Action: {x}" for x in my_actions] or ["No service or action for this program."]),
             Heading("Partner involvement", 2), Bullets(others or ["No other partner committed services."]),

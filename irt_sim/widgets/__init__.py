@@ -12,6 +12,8 @@ _WHERE = {
     "casebook_outcomes": ".outcomes", "Panel": ".base",
     **dict.fromkeys(["Quiz", "load_quizzes", "quiz"], ".quizzes"),
     "LabelledSlider": ".slider", "ProgressView": ".journey", "progress_view": ".journey",
+    "ConsiderationsChecklist": ".considerations", "considerations_checklist": ".considerations",
+    "PlanParts": ".plan_parts", "plan_parts": ".plan_parts",
 }
 __all__ = sorted(_WHERE)
 __getattr__ = lazy_exports(__name__, _WHERE)
