@@ -8,6 +8,8 @@
     irt-academy export-plan PLAN.yaml --format F --out DIR  agenda, plan sheet, agency notes (md/html/docx/pdf), csv, ics
     irt-academy plan-update PLAN.yaml STATUS.csv         the point of contact's update message, overdue items first
     irt-academy generate [--check]                       rebuild the JSON Schemas and the checker reference
+    irt-academy academy-kit --out DIR [--casebook DIR]   the Community Academy day's handouts, from a casebook
+    irt-academy academy-survey RESPONSES.csv [--out DIR] what changed between the day's two surveys
     irt-academy lab [--port N] [--no-browser] [...]      start JupyterLab on the course (other options go to JupyterLab)
 
 Output is plain text with the words ERROR and WARNING spelled out (no colour needed to read it),
@@ -21,6 +23,7 @@ import os
 import sys
 from typing import Sequence
 
+from .academy import cmd_academy_kit, cmd_academy_survey
 from .classroom import cmd_export_grades, cmd_grade
 from .ips import cmd_ips_outcomes, cmd_ips_plan, cmd_ips_score
 from .plans import cmd_casebook_check, cmd_check_plan, cmd_export_plan, cmd_generate, cmd_plan_update
@@ -94,6 +97,20 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--chart", metavar="OUT.png", help="draw the employment-rate trend (and write its text alternative beside it)")
     c.add_argument("--force", action="store_true", help="replace the output files if they exist")
     c.set_defaults(func=cmd_ips_outcomes)
+
+    p = sub.add_parser("academy-kit", help="write a Community Academy day's handouts from a casebook")
+    p.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
+    p.add_argument("--casebook", metavar="DIR", help="the casebook folder (default: ./casebook, or the kit's own)")
+    p.add_argument("--force", action="store_true", help="replace the kit's files if DIR has them already")
+    p.set_defaults(func=cmd_academy_kit)
+
+    p = sub.add_parser("academy-survey", help="report what changed between a Community Academy's two surveys")
+    p.add_argument("responses", metavar="RESPONSES.csv", help="the responses, in the columns of the kit's template")
+    p.add_argument("--out", default=".", metavar="DIR", help="where to write survey-report.html and .csv (default: here)")
+    p.add_argument("--casebook", metavar="DIR", help="the casebook the survey was made from (default: ./casebook, "
+                   "or the kit's own)")
+    p.add_argument("--force", action="store_true", help="replace the report files if they exist")
+    p.set_defaults(func=cmd_academy_survey)
 
     p = sub.add_parser("lab", help="start JupyterLab on the course")
     p.add_argument("--port", type=int)

@@ -149,42 +149,48 @@ def _fit(text: object, most: int = 1200) -> str:
     return text if len(text) <= most else text[: most - 1] + "…"
 
 
-def to_pdf(doc: Doc) -> bytes:
+def _pdf(title: str):
     from fpdf import FPDF
-    from fpdf.fonts import FontFace
 
     pdf = FPDF(format="Letter")
-    pdf.set_title(doc.title)
+    pdf.set_title(title)
     pdf.set_lang("en-US")
     pdf.set_creator("IRT Community Academy kit")
     fonts = _font_dir()
     pdf.add_font("DejaVu", "", str(fonts / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(fonts / "DejaVuSans-Bold.ttf"))
     pdf.set_auto_page_break(True, margin=18)
+    return pdf
+
+
+def _write_pdf(pdf, doc: Doc, base: float = 10) -> None:
+    """``doc`` on ``pdf`` from a new page, its body text at ``base`` points."""
+    from fpdf.fonts import FontFace
+
     pdf.add_page()
     width = pdf.epw
 
-    def text(t: str, size: int = 10, style: str = "", gap: float = 1.5) -> None:
+    def text(t: str, size: float = base, style: str = "", gap: float = 1.5) -> None:
         pdf.set_font("DejaVu", style, size)
         pdf.multi_cell(width, size * 0.5, t, align="L", new_x="LMARGIN", new_y="NEXT")  # ragged right reads easier
         pdf.ln(gap)
 
-    text(doc.title, 16, "B", 3)
+    text(doc.title, base + 6, "B", 3)
     for b in doc.blocks:
         if isinstance(b, Heading):
             pdf.ln(1)
-            text(b.text, {2: 13, 3: 11}.get(b.level, 11), "B", 1)
+            text(b.text, base + {2: 3, 3: 1}.get(b.level, 1), "B", 1)
         elif isinstance(b, Para):
             text(b.text)
         elif isinstance(b, Bullets):
             for item in b.items:
-                text(f"•  {item}", gap=0.8)
+                text(item if item.startswith("\u2610") else f"\u2022  {item}", gap=0.8)
             pdf.ln(1)
         elif isinstance(b, Table):
-            text(b.caption, 10, "B", 1)
-            pdf.set_font("DejaVu", "", 9)
+            text(b.caption, base, "B", 1)
+            pdf.set_font("DejaVu", "", base - 1)
             heading = FontFace(emphasis="BOLD", fill_color=(230, 230, 230))
-            with pdf.table(headings_style=heading, line_height=4.5, first_row_as_headings=True) as table:
+            with pdf.table(headings_style=heading, line_height=base * 0.45, first_row_as_headings=True) as table:
                 row = table.row()
                 for h in b.headers:
                     row.cell(h)
@@ -195,5 +201,54 @@ def to_pdf(doc: Doc) -> bytes:
             pdf.ln(2)
     if doc.footer:
         pdf.ln(3)
-        text(doc.footer, 8)
+        text(doc.footer, base - 2)
+
+
+def to_pdf(doc: Doc) -> bytes:
+    pdf = _pdf(doc.title)
+    _write_pdf(pdf, doc)
     return bytes(pdf.output())
+
+
+#: Body sizes tried, largest first, to fit a document on one page (8 points is the least that prints legibly).
+_SIZES = (10, 9.5, 9, 8.5, 8)
+
+
+def _one_page_size(doc: Doc) -> float:
+    """The largest body size at which ``doc`` fits on one Letter page (the smallest tried if none does)."""
+    for size in _SIZES:
+        trial = _pdf(doc.title)
+        _write_pdf(trial, doc, size)
+        if trial.pages_count == 1:
+            return size
+    return _SIZES[-1]
+
+
+def to_pdf_pages(title: str, docs: list[Doc], *, one_page: bool = False) -> bytes:
+    """Several documents in one PDF, each from a new page; with ``one_page``, each shrunk (down to 8
+    points) to fit a page of its own, as a handout card must."""
+    pdf = _pdf(title)
+    for doc in docs:
+        _write_pdf(pdf, doc, _one_page_size(doc) if one_page else 10)
+    return bytes(pdf.output())
+
+
+def to_docx_pages(title: str, docs: list[Doc]) -> bytes:
+    """Several documents in one Word file, each from a new page, each with its title as heading 1."""
+    from docx import Document
+    from docx.enum.text import WD_BREAK
+
+    merged = Document()
+    merged.core_properties.title = _xml(title)
+    merged.core_properties.language = "en-US"
+    end = merged.element.body.sectPr  # the page settings (Letter) close the body; documents go before them
+    for i, doc in enumerate(docs):
+        if i:
+            merged.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        part = Document(io.BytesIO(to_docx(doc)))
+        for element in list(part.element.body):
+            if not element.tag.endswith("}sectPr"):
+                end.addprevious(element)
+    buf = io.BytesIO()
+    merged.save(buf)
+    return buf.getvalue()

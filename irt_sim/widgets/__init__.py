@@ -11,6 +11,7 @@ _WHERE = {
     "DocumentsView": ".documents", "FidelityView": ".fidelity", "OutcomesView": ".outcomes", "ips_overview_funnel": ".outcomes",
     "casebook_outcomes": ".outcomes", "Panel": ".base",
     **dict.fromkeys(["Quiz", "load_quizzes", "quiz"], ".quizzes"),
+    "ResourceMapView": ".academy", "academy_agenda": ".academy",
     "LabelledSlider": ".slider", "ProgressView": ".journey", "progress_view": ".journey",
     "ConsiderationsChecklist": ".considerations", "considerations_checklist": ".considerations",
     "PlanParts": ".plan_parts", "plan_parts": ".plan_parts",

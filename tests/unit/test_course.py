@@ -69,3 +69,29 @@ def test_module_10_charts_carry_the_decks_funnel(book):
     shown = table._repr_html_()
     assert "Share of those served who worked" in shown and "employment_rate" not in shown and "0.12" not in shown
     assert "<th scope='row'>2023-Q2</th>" in shown and "13%" in shown  # 8 of 63
+
+
+#: What a session's time must hold: reading at a slow, careful pace for staff new to the subject, each
+#: activity tried and talked over, each quiz question answered and its feedback read. Our own estimate.
+WORDS_A_MINUTE, MINUTES_AN_ACTIVITY, MINUTES_A_QUESTION = 150, 8, 1.5
+
+
+def minutes_needed(path) -> float:
+    reading, activities, questions = 0, 0, 0
+    quizzes = load_quizzes()
+    for c in cells(path):
+        source = "".join(c["source"])
+        if c["cell_type"] == "markdown":
+            if "For facilitators" not in source:
+                reading += len(re.sub(r"<[^>]+>|[|#*`>-]", " ", source).split())
+        elif (topic := re.search(r'quiz\("([a-z-]+)"\)', source)):
+            questions += len(quizzes[topic.group(1)])
+        elif "import" not in source and re.fullmatch(r"[A-Za-z_]+\(.*\)", source.strip().splitlines()[-1]):
+            activities += 1
+    return reading / WORDS_A_MINUTE + activities * MINUTES_AN_ACTIVITY + questions * MINUTES_A_QUESTION
+
+
+@pytest.mark.parametrize("path", MODULES[1:], ids=lambda p: p.name)
+def test_each_module_fits_the_time_its_facilitator_box_gives(path):
+    given = int(re.search(r"For facilitators\*\* \(about (\d+) minutes", text(path, "markdown")).group(1))
+    assert minutes_needed(path) <= given, f"{path.name}: about {minutes_needed(path):.0f} minutes of work in {given}"

@@ -112,3 +112,18 @@ def test_module_7_each_try_shows_its_finding_beside_the_part_as_the_debrief_says
     builder.clear_plan()
     codes = {f.code for f in builder.last_findings}
     assert {"IRT031", "IRT036"} <= codes and "(IRT031)" in text and "(IRT036)" in text
+
+
+def test_module_11_names_the_barriers_the_map_finds_thinnest():
+    """The debrief after the resource map names, in bold, exactly the barriers the panel ranks thinnest;
+    a guess among them is told so, a guess outside them is told which are."""
+    from irt_sim.widgets import ResourceMapView
+
+    panel = ResourceMapView()
+    thin = {r.barrier.label.lower() for r in panel.thinnest()}
+    said = debrief("11_running_a_community_academy")
+    assert {b.lower() for b in re.findall(r"\*\*([^*]+)\*\*", said)} - {"after you have tried it: what the map shows"} == thin
+    panel.guess.value = panel.thinnest()[0].barrier.value
+    assert panel.judge().startswith("Yes")
+    panel.guess.value = "transportation"
+    assert panel.judge().startswith("Not this one") and all(b in panel.judge().lower() for b in thin)

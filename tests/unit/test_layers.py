@@ -17,6 +17,7 @@ LAYERS = [
     ["checks", "simulator", "ips"],  # the engines
     ["documents"],  # plans as documents
     ["display"],  # charts and tables that only draw
+    ["academy"],  # the Community Academy day's materials, made from a casebook
     ["widgets", "grading"],  # what course and exercise notebooks call
     ["classroom", "demo"],  # the trainer's grading run, the public pages
     ["generate"],  # the generated reference pages and schemas
