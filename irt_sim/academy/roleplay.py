@@ -45,6 +45,11 @@ def table(customer: Customer, book: Casebook) -> list[Program]:
     return sorted((book.programs[i] for i in ids if i in book.programs), key=lambda p: p.name.casefold())
 
 
+def a_role(role: str) -> str:
+    """A role inside a sentence: 'Practice manager' -> 'practice manager', 'VR counsellor' stays."""
+    return role[0].lower() + role[1:] if role[:2].istitle() else role
+
+
 def _pick(options: list[str], *seed: str) -> str | None:
     """One of ``options``, the same one every time for the same seed (so a pack printed twice agrees)."""
     if not options:
@@ -102,7 +107,7 @@ def customer_card(customer: Customer, book: Casebook) -> Doc:
 def partner_card(program: Program, customer: Customer, book: Casebook) -> Doc:
     first = customer.first_name
     doc = Doc(f"Partner card: {program.name}")
-    doc.add(Para(f"You play the {program.partner_role} at {first}'s meeting. Speak for your program's rules; "
+    doc.add(Para(f"You play the {a_role(program.partner_role)} at {first}'s meeting. Speak for your program's rules; "
                  "if you know a real program like it, use its real rules."))
     rules = [_status(customer, program), program.eligibility.summary,
              " ".join(outcome_words(program.outcome, book.minimum_wage)),
@@ -138,10 +143,10 @@ def first_draft(customer: Customer, book: Casebook, when: dt.date) -> Plan:
     programs = table(customer, book)
     barriers = {b.type for b in customer.barriers}
     attendees = [Attendee(id="customer", name=customer.name, role="Customer", customer=True)]
-    attendees += [Attendee(id=f"p{i}", name=f"The {p.partner_role}", role=p.partner_role, program=p.id)
+    attendees += [Attendee(id=f"p{i}", name=p.partner_role, role=p.partner_role, program=p.id)
                   for i, p in enumerate(programs, 1)]
     commitments = [Commitment(partner=f"p{i}", service=s.id) for i, p in enumerate(programs, 1)
-                   for s in p.services if set(s.addresses) & barriers]
+                   for s in p.services if set(s.addresses) & barriers and s.role is None]  # the everyday services
     return Plan(id="first-draft", customer=customer.id, meeting={"date": when}, attendees=attendees,
                 goal=customer.proposed_goal or {}, sequence=[Phase(phase="Now", stage=Stage.preparation,
                                                                    commitments=commitments)])
@@ -159,7 +164,8 @@ def facilitator_sheet(customer: Customer, book: Casebook, when: dt.date) -> Doc:
     covers = [f"{b.barrier.label}: " + (", ".join(b.partners) if b.partners else "no partner at this table; "
                                           "ask the room who could help") for b in report.barriers]
     doc.add(Heading("What a good plan covers", 3), Para(" ".join(report.summary())), Bullets(covers))
-    rules = [f"{p.name}: " + " ".join(outcome_words(p.outcome, book.minimum_wage)[1:] or ["no outcome rule of its own."])
+    rules = [f"{p.name}: " + " ".join(outcome_words(p.outcome, book.minimum_wage)[1:]
+                                      or [f"no wage or hours rule; it counts: {p.outcome.summary}"])
              for p in programs if p.outcome]
     if rules:
         doc.add(Para("The goal must count for each partner that commits services:"), Bullets(rules))
