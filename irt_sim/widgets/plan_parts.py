@@ -8,28 +8,20 @@ import html
 import ipywidgets as w
 
 from ..documents.plan_parts import PARTS, mark_answers, plan_excerpts
-from . import progress
-from .base import LAYOUT, STYLE, Panel
-from .considerations import plan_dropdown, sheet_html
+from .base import LAYOUT, STYLE
+from .worked_plan import WorkedPlanPanel
 
 #: The most excerpts a plan gives (``plan_excerpts``); the panel keeps one row for each.
 ROWS = 10
 NO_ANSWER = "Choose a part"
 
 
-class PlanParts(Panel):
+class PlanParts(WorkedPlanPanel):
     """Course module 8: read a worked plan whole, then name the part of the plan each excerpt of it
     comes from (attendees, the three agenda items, action items, follow-up), and check."""
 
-    CHECKED = "PlanParts.checked"  # the plan the learner last checked, kept so its feedback comes back
-
     def __init__(self, book=None, plan_id: str | None = None):
-        super().__init__(book)
-        self.plan = plan_dropdown(self.book)
-        if plan_id:
-            self.plan.value = plan_id
-        self.remember("plan", self.plan)
-        self.sheet = w.HTML()
+        super().__init__(book, plan_id)
         options = [(NO_ANSWER, ""), *((label, key) for key, label in PARTS.items())]
         self.quotes = [w.HTML() for _ in range(ROWS)]
         self.answers = [w.Dropdown(options=options, description=f"Excerpt {i} is part of", style=STYLE,
@@ -39,28 +31,12 @@ class PlanParts(Panel):
                      for q, a, f in zip(self.quotes, self.answers, self.feedback)]
         self.check = w.Button(description="Check my answers", tooltip="Mark each excerpt's part as right or not, with why",
                               layout=w.Layout(width="auto"))
-        self.result = w.HTML()
-        self.plan.observe(lambda _c: self._new_plan(), names="value")
-        self.check.on_click(lambda _b: self._check())
-        self._show_plan()
-        for i, control in enumerate(self.answers):  # the learner's answers come back after the plan they were for
-            self.remember(f"answer.{i}", control)
-        if progress.saved(self.CHECKED) == self.plan.value:  # checked last time: the marks come back too
-            self.update()
+        self.start()
 
-    def _check(self) -> None:
-        self.update()
-        progress.save(self.CHECKED, self.plan.value)
+    def answer_controls(self) -> dict[str, w.Widget]:
+        return {f"answer.{i}": control for i, control in enumerate(self.answers)}
 
-    def _new_plan(self) -> None:
-        progress.save(self.CHECKED, None)
-        for control in self.answers:
-            control.value = ""
-        self._show_plan()
-
-    def _show_plan(self) -> None:
-        plan = self.book.plans[self.plan.value]
-        self.sheet.value = sheet_html(plan, self.book)
+    def show_plan(self, plan) -> None:
         self.excerpts = plan_excerpts(plan, self.book, most=ROWS)
         for i, row in enumerate(self.rows):
             shown = i < len(self.excerpts)
@@ -69,7 +45,6 @@ class PlanParts(Panel):
                                     f"&ldquo;{html.escape(self.excerpts[i].text)}&rdquo;</p>" if shown else "")
             self.answers[i].tooltip = f"Excerpt {i + 1}: {self.excerpts[i].text}" if shown else None
             self.feedback[i].value = ""
-        self.result.value = ""
 
     def update(self):
         """Check: each excerpt marked right or not, in words, with one line on why."""
@@ -90,9 +65,6 @@ class PlanParts(Panel):
                 w.HTML("<p><strong>Take it apart.</strong> Each excerpt below is taken from the plan above. "
                        "Name the part of the plan it comes from, then check.</p>"),
                 *self.rows, self.check, self.result]
-
-    def __repr__(self) -> str:  # a plain text form: no module path or widget ids in a page's source
-        return f"PlanParts(plan={self.plan.value!r})"
 
 
 def plan_parts(**kwargs) -> PlanParts:
