@@ -171,3 +171,25 @@ def test_a_file_that_is_not_text_says_so_plainly(tmp_path):
     assert done.returncode == 2 and "not plain text" in done.stderr and "Traceback" not in done.stderr
     missing = run("academy-survey", tmp_path / "nowhere.csv", "--out", tmp_path)
     assert missing.returncode == 2 and "does not exist" in missing.stderr
+
+
+def test_a_trainers_file_cannot_put_markup_or_a_formula_into_the_kit(tmp_path):
+    """A program named like markup, a service named like a spreadsheet formula: the pages show the text
+    (no element is made), the CSV cell starts with an apostrophe, the Word and PDF files hold the text."""
+    book_dir = write_community(tmp_path / "birch-falls")
+    ride = book_dir / "programs" / "dial-a-ride.yaml"
+    ride.write_text(ride.read_text(encoding="utf-8")
+                    .replace("name: Dial-a-Ride", "name: <img src=x onerror=alert(1)>Dial-a-Ride")
+                    .replace("name: Rides booked a day ahead", "name: '=HYPERLINK(\"http://x.invalid\")'"),
+                    encoding="utf-8")
+    done = run("academy-kit", "--out", tmp_path / "day", "--casebook", book_dir)
+    assert done.returncode == 0, done.stderr
+    for page in ("resource-map.html", "index.html", "agenda.html"):
+        soup = BeautifulSoup((tmp_path / "day" / page).read_text(encoding="utf-8"), "html.parser")
+        assert not soup.find("img") and not soup.find("script"), page
+    assert "<img src=x" in BeautifulSoup((tmp_path / "day" / "resource-map.html").read_text(encoding="utf-8"),
+                                         "html.parser").get_text()
+    with open(tmp_path / "day" / "resource-map.csv", newline="", encoding="utf-8") as f:
+        cells = [c for row in csv.reader(f) for c in row]
+    assert not any(c.startswith("=") for c in cells) and any(c.startswith("'=HYPERLINK") for c in cells)
+    assert any("<img src=x" in p for p in _pages(tmp_path / "day" / "partner-cards.pdf"))
