@@ -168,7 +168,7 @@ def map_doc(book: Casebook) -> Doc:
                  "team, agree who provides it and who pays first (VR, for one, looks for comparable services and "
                  "benefits before it pays: 34 CFR 361.53)." if overlaps else "No two programs offer the same kind of help."))
     if overlaps:
-        doc.add(Bullets([f"{_label(r.barrier)}, {k.label}: {', '.join(names)}" for r, k, names in overlaps]))
+        doc.add(Bullets([f"{_label(r.barrier)}, {k.label}: {'; '.join(names)}" for r, k, names in overlaps]))
     doc.add(Heading("Barrier by barrier"))
     for r in rows:
         doc.add(Heading(f"{_label(r.barrier)}: {help_words(r)}", 3))

@@ -99,7 +99,7 @@ def customer_card(customer: Customer, book: Casebook) -> Doc:
     signed = [book.programs[p].name for p in customer.released_to if p in book.programs]
     doc.add(Heading("You lead the meeting", 3), Para(
         f"The team is {first}'s team: you say what you want, and you decide what is shared. "
-        + (f"You have signed releases for: {', '.join(signed)}. " if signed else "You have signed no release yet. ")
+        + (f"You have signed releases for: {'; '.join(signed)}. " if signed else "You have signed no release yet. ")
         + "Ask a partner to explain anything you do not follow."))
     return doc
 
@@ -161,7 +161,7 @@ def facilitator_sheet(customer: Customer, book: Casebook, when: dt.date) -> Doc:
     programs = table(customer, book)
     report = team_report(book, customer.id, [p.id for p in programs])
     doc = Doc(f"Facilitator's sheet: {first}'s meeting")
-    covers = [f"{b.barrier.label}: " + (", ".join(b.partners) if b.partners else "no partner at this table; "
+    covers = [f"{b.barrier.label}: " + ("; ".join(b.partners) if b.partners else "no partner at this table; "
                                           "ask the room who could help") for b in report.barriers]
     doc.add(Heading("What a good plan covers", 3), Para(" ".join(report.summary())), Bullets(covers))
     rules = [f"{p.name}: " + " ".join(outcome_words(p.outcome, book.minimum_wage)[1:]

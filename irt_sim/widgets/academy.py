@@ -21,13 +21,22 @@ def _label(row: BarrierRow) -> str:
     return row.barrier.label[0].upper() + row.barrier.label[1:]
 
 
+HEADERS = {"every": ["Barrier", "How much help", "Programs"],
+           "gaps": ["Barrier", "How much help", "Programs (who can use them)"],
+           "overlaps": ["Barrier", "Kind of help", "Programs offering it"]}
+
+
 def map_rows(rows: list[BarrierRow], view: str) -> list[list]:
+    """The table's rows for ``view``: every barrier with its programs' names, the thin ones with who can
+    use each program's help, or the overlaps."""
     if view == "overlaps":
-        return [[_label(r), k.label, ", ".join(names)] for r in rows for k, names in r.overlaps.items()]
+        return [[_label(r), k.label, "; ".join(names)] for r in rows for k, names in r.overlaps.items()]
     thin = (Coverage.none, Coverage.some, Coverage.one)
-    chosen = [r for r in rows if view == "every" or r.coverage in thin]
-    return [[_label(r), Strong(r.coverage.value) if r.coverage in thin else r.coverage.value,
-             tuple(f"{o.program.name} ({o.who})" for o in r.offers) or "no program"] for r in chosen]
+    if view == "every":
+        return [[_label(r), Strong(help_words(r)) if r.coverage in thin else help_words(r),
+                 "; ".join(o.program.name for o in r.offers) or "no program"] for r in rows]
+    return [[_label(r), Strong(help_words(r)), tuple(f"{o.program.name} ({o.who})" for o in r.offers) or "no program"]
+            for r in rows if r.coverage in thin]
 
 
 class ResourceMapView(Panel):
@@ -72,8 +81,7 @@ class ResourceMapView(Panel):
 
     def update(self):
         n = counts(self.rows)
-        headers = (["Barrier", "Kind of help", "Programs offering it"] if self.view.value == "overlaps"
-                   else ["Barrier", "Coverage", "Programs (who can use them)"])
+        headers = HEADERS[self.view.value]
         self.table.value = (f"<p>{n['barriers']} barriers: {n['several']} with several programs, {n['one']} with one, "
                             f"{n['some']} covered only for some, {n['none']} with none; {n['overlaps']} overlaps.</p>"
                             + html_table(f"{self.book.community.name if self.book.community else 'The community'}'s "
