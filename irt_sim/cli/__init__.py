@@ -2,6 +2,7 @@
 
     irt-academy check-plan PLAN.yaml [--casebook DIR]   findings grouped by section; exit 0 / 1 errors / 2 unreadable
     irt-academy casebook check [--casebook DIR]          every problem in a casebook, in one run
+    irt-academy report ASSIGNMENT [--course DIR]         the class as a whole: scores, misconceptions, follow-ups
     irt-academy ips score PROFILE.yaml                   IPS fidelity scale: item scores, total and band
     irt-academy ips plan PROFILE.yaml [--csv OUT]        IPS implementation plan: areas met or not, action steps
     irt-academy ips outcomes CASELOAD.csv [...]          quarterly IPS outcomes (and a roll-up for several files)
@@ -24,7 +25,7 @@ import sys
 from typing import Sequence
 
 from .academy import cmd_academy_kit, cmd_academy_survey
-from .classroom import cmd_export_grades, cmd_grade
+from .classroom import cmd_export_grades, cmd_grade, cmd_report
 from .ips import cmd_ips_outcomes, cmd_ips_plan, cmd_ips_score
 from .plans import cmd_casebook_check, cmd_check_plan, cmd_export_plan, cmd_generate, cmd_plan_update
 from .servers import cmd_demo, cmd_lab
@@ -78,6 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("assignment", help="the assignment's name, e.g. negotiate_the_plan")
     p.add_argument("--course", metavar="DIR", help="the nbgrader course folder (default: the kit's exercises/)")
     p.set_defaults(func=cmd_export_grades)
+
+    p = sub.add_parser("report", help="a class's results as a whole: scores, misconceptions, who to follow up")
+    p.add_argument("assignment", help="the assignment's name, e.g. build_the_team")
+    p.add_argument("--course", metavar="DIR", help="the nbgrader course folder (default: the kit's exercises/)")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("ips", help="IPS supported employment tools")
     isub = p.add_subparsers(dest="ips_command", required=True, metavar="ACTION")

@@ -1,4 +1,4 @@
-"""The trainer's grading commands: grade and export-grades."""
+"""The trainer's grading commands: grade, export-grades and report."""
 
 from __future__ import annotations
 
@@ -68,4 +68,31 @@ def cmd_export_grades(args: argparse.Namespace) -> int:
         print(f"Cannot export: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     print(f"Wrote {rows} learner(s) who submitted {args.assignment} to {display_path(to)}.")
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from ..classroom.cohort import cohort
+    from ..classroom.cohort_page import report_csv, report_html, summary
+
+    root = kit_root()
+    course = Path(args.course) if args.course else (root / "exercises" if root else Path("exercises"))
+    if not (course / "gradebook.db").exists():
+        print(f"Cannot report: {display_path(course)} has no gradebook yet; grade the assignment first.", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        result = cohort(course.resolve(), args.assignment)
+    except ValueError as exc:
+        print(f"Cannot report: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    page, table = course / f"report-{args.assignment}.html", course / f"report-{args.assignment}.csv"
+    page.write_text(report_html(result), encoding="utf-8")  # made again from the gradebook each time, like the grades
+    table.write_text(report_csv(result), encoding="utf-8", newline="")
+    print(summary(result))
+    for m in result.misconceptions(most=3):
+        print(f"  {m.learners} learner(s): {m.words}")
+    follow = [lr.student for lr in result.learners if lr.follow_up]
+    if follow:
+        print(f"To follow up: {', '.join(follow)}.")
+    print(f"Report: {display_path(page)} and {display_path(table)}.")
     return EXIT_OK

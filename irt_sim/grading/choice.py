@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Mapping, Sequence
 
 from .answers import Answer, as_answer
-from .feedback import Feedback, guarded
+from .feedback import Feedback, Sign, guarded
 from .reading import Choice, read_choice
 
 #: The four kinds of working together the exercise tells apart, with the words learners use for them.
@@ -58,5 +58,8 @@ def grade_scenario(answer: Answer | Any, right: str, *, case: str, decides: str,
         return Feedback(0, points, [problem.rstrip(".") + ".", what], title, notes)
     if reading.value == right:
         return Feedback(points, points, [f"Right. {what}"], title, notes)
-    return Feedback(0, points, [f"You chose {NAMES[reading.value]}, but {case}. {what}",
-                                instead.get(reading.value, "")], title, notes)
+    fb = Feedback(0, points, [f"You chose {NAMES[reading.value]}, but {case}. {what}",
+                              instead.get(reading.value, "")], title, notes)
+    fb.signs.append(Sign("wrong_choice", case, f"{NAMES[reading.value]} chosen where {case} ({NAMES[right]})",
+                         value=reading.value, expected=right))
+    return fb

@@ -9,6 +9,7 @@ wrong becomes a plain line for the learner and a note for the trainer (``guarded
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import html
 import json
@@ -22,6 +23,20 @@ from .reading import Note
 NOTES_MIMETYPE = "application/vnd.irt-academy.feedback+json"
 
 
+@dataclass(frozen=True)
+class Sign:
+    """What an answer shows about the learner's understanding, for the trainer's cohort report: its kind
+    ('no_partner', 'checker', 'wrong_choice', 'fidelity_score' ...), what it is about (a barrier, a checker
+    code, a scenario, a fidelity item), and the same in the IRT's words; ``value`` and ``expected`` where
+    the report compares them (a fidelity score and the anchor's, a choice and the right one)."""
+
+    kind: str
+    about: str
+    words: str
+    value: str | float | None = None
+    expected: str | float | None = None
+
+
 @dataclass
 class Feedback:
     points: float
@@ -32,6 +47,7 @@ class Feedback:
     check_only: bool = False  # a self-check: says whether the answer can be read, not whether it is right
     sections: list[Feedback] = field(default_factory=list)  # the parts of a whole answer, each with its points
     for_trainer: list[Note] = field(default_factory=list)  # readings the trainer's list needs, shown elsewhere to the learner
+    signs: list[Sign] = field(default_factory=list)  # what the answer shows, for the cohort report (never shown here)
 
     @property
     def score(self) -> float:
@@ -51,6 +67,7 @@ class Feedback:
         self.possible += other.possible
         self.lines += other.lines
         self.notes += [n for n in other.notes if n not in self.notes]
+        self.signs += other.signs
         return self
 
     def _head(self) -> str:
@@ -88,7 +105,8 @@ class Feedback:
         return {"text/plain": f"{self.score:g}", "text/html": self._repr_html_(),
                 NOTES_MIMETYPE: {"title": self.title, "points": self.score, "possible": self.possible,
                                  "check_only": self.check_only,
-                                 "notes": [{"text": n.text, "guess": n.guess} for n in self.notes + self.for_trainer]}}
+                                 "notes": [{"text": n.text, "guess": n.guess} for n in self.notes + self.for_trainer],
+                                 "signs": [dataclasses.asdict(sign) for sign in self.signs]}}
 
 
 def guarded(possible: Callable[..., float] | float, title: str = ""):

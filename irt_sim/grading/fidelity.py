@@ -12,7 +12,7 @@ from ..inputs.casebook import Casebook
 from ..ips.fidelity import FidelityResult, load_scale, score_profile
 from .cases import exercise_casebook
 from .answers import Answer, as_answer
-from .feedback import Feedback, guarded
+from .feedback import Feedback, Sign, guarded
 from .lenient import read_answer
 from .lines import answer_lines
 from .reading import Candidate, Note, Resolver, read_date, read_number, shown
@@ -159,6 +159,7 @@ def grade_fidelity_scores(text: Answer | str | None, agency_id: str, book: Caseb
     for item in _items(items):
         truth = expected[item.id]
         given = scores.get(item.id)
+        fb.signs.append(Sign("fidelity_score", item.id, f"{item.id} {item.name}", value=given, expected=truth.score))
         if given == truth.score:
             fb.points += points_per_item
             continue

@@ -12,7 +12,7 @@ from ..vocab import ServiceCategory, Stage
 from ..inputs.yamlfile import read_yaml
 from .cases import exercise_casebook
 from .answers import Answer
-from .feedback import Feedback, guarded
+from .feedback import Feedback, Sign, guarded
 from .plan import answer_text, checked
 
 # --- the held-back record ------------------------------------------------------------------------------
@@ -95,6 +95,8 @@ def grade_held_back(answer: Answer | Any, customer_id: str, full_record: str, bo
         right = [o for o in offered if o[0] in need.services and o[1] in need.stages]
         near = [o for o in offered if o[0] in need.partly and o[1] in need.stages]
         early = [o for o in offered if o[0] in need.services and o[1] not in need.stages]
+        if not right:
+            fb.signs.append(Sign("need_unmet", need.about, f"the full record's need not met: {need.about}"))
         if right:
             fb.points += share
             fb.lines.append(f"{need.about[:1].upper()}{need.about[1:]}: met by {right[0][2]} ({right[0][1].label}).")

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..inputs.casebook import Casebook
-from ..checks.plan_rules import SECTIONS, Finding, check_plan
+from ..checks.plan_rules import RULES, SECTIONS, Finding, check_plan
 from ..model import Plan
 from ..inputs.problems import FieldPath, Problem
 from .cases import exercise_casebook
 from .answers import Answer, as_answer
-from .feedback import Feedback, guarded
+from .feedback import Feedback, Sign, guarded
 from .coerce import Context, as_ids, coerce, note_at
 from .lenient import read_answer, read_by_lines, validate
 from .shapes import Read, shape_of
@@ -216,6 +216,8 @@ def grade_plan(answer: Answer | Any, customer_id: str, book: Casebook | None = N
             fb.lines += part.lines
         else:
             fb.sections.append(part)
+    fb.signs += [Sign("checker", f.code, f"{f.code}: {RULES[f.code].title}" if f.code in RULES else f.code)
+                 for f in dict((f.code, f) for f in findings if f.section in sections).values()]
     left_out = [_problem_line(p) for p in plan_answer.problems if mine(p.line)]
     fb.lines += [f"Left out because it could not be read: {line}" for line in left_out]
     return fb

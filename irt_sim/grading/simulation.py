@@ -14,7 +14,7 @@ from ..simulator.cohort import generate_cohort
 from ..simulator.params import PATHWAYS, load_params
 from ..simulator.engine import SimulationResult, simulate
 from .answers import Answer, as_answer
-from .feedback import Feedback, guarded
+from .feedback import Feedback, Sign, guarded
 from .reading import Choice, Note, Reading, read_choice, read_number, shown
 
 #: The exercise's cohort: everyone in it sees the same 300 customers and the same 20 runs.
@@ -197,7 +197,8 @@ def grade_arc(answer: Answer | Any, points: float = 1) -> Feedback:
     if not q.is_number:
         if value == expected:
             return Feedback(points, points, [f"Right ('{expected}')."], title, reading.notes)
-        return Feedback(0, points, [f"You wrote '{value}'; the run says '{expected}'. {q.why}"], title, reading.notes)
+        return Feedback(0, points, [f"You wrote '{value}'; the run says '{expected}'. {q.why}"], title, reading.notes,
+                        signs=[Sign("wrong_value", title, f"{title}: {q.why}", value=value, expected=expected)])
     close = lambda v: abs(v - expected) <= q.tolerance + 1e-9  # noqa: E731
     if close(value):
         return Feedback(points, points, [f"Right (about {expected:.0f}{q.unit})."], title, reading.notes)
@@ -209,4 +210,5 @@ def grade_arc(answer: Answer | Any, points: float = 1) -> Feedback:
                                              "the other way round: the team keeps more people in work, so the answer "
                                              f"is about +{expected:.0f}. Half a point."], title, reading.notes)
     return Feedback(0, points, [f"You wrote {shown(given.value)}; the run gives about {expected:.0f}{q.unit}. {q.why}"],
-                    title, reading.notes)
+                    title, reading.notes, signs=[Sign("wrong_value", title, f"{title}: {q.why}", value=value,
+                                                      expected=round(expected, 1))])

@@ -11,7 +11,7 @@ from ..model import Customer, Program
 from ..vocab import BarrierType, SystemType
 from .cases import exercise_casebook
 from .answers import Answer, as_answer
-from .feedback import Feedback, guarded
+from .feedback import Feedback, Sign, guarded
 from .lines import answer_lines
 from .reading import Candidate, Note, Reading, Resolver, fold, shown, tokens
 
@@ -156,6 +156,7 @@ def grade_team(team: Answer | Any, customer_id: str, book: Casebook | None = Non
         named = chosen.get(barrier, [])
         if not named:
             fb.lines.append(f"The {barrier.label} barrier has no partner yet: name a program for it.")
+            fb.signs.append(Sign("no_partner", barrier.value, f"the {barrier.label} barrier left without a partner"))
             continue
         share = points_per_barrier / len(named)
         for program_id in named:
@@ -165,6 +166,12 @@ def grade_team(team: Answer | Any, customer_id: str, book: Casebook | None = Non
                 continue
             earned, why = program_points(book.programs[program_id], barrier, customer, program_id in applying)
             fb.points += share * earned
+            if earned < 1:
+                name = book.programs[program_id].name
+                fb.signs.append(Sign("wrong_partner", f"{barrier.value}:{program_id}",
+                                     f"{name} named for the {barrier.label} barrier" if earned == 0 else
+                                     f"{name} named for the {barrier.label} barrier while eligibility is pending, with "
+                                     "no application planned", value=program_id))
             if why:
                 fb.lines.append(why + (f" ({share * earned:g} of {share:g})" if len(named) > 1 else ""))
     extra = sorted(applying - {p for ps in chosen.values() for p in ps})

@@ -84,6 +84,36 @@ def test_broken_missing_tampered_and_extra_are_reported(graded):
     assert "broken" not in scores(course) and "missing" not in scores(course)
 
 
+def test_the_class_report_agrees_with_the_gradebook_and_names_the_misconceptions(graded):
+    """`irt-academy report`: each learner's points as the gradebook holds them, each scenario's share of
+    full marks, the wrong picks in the IRT's words (each counted once a learner), and who to follow up."""
+    from bs4 import BeautifulSoup
+
+    course, _, _ = graded
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["report", "irt_or_not", "--course", str(course)]) == 0
+    with open(course / "report-irt_or_not.csv", newline="", encoding="utf-8") as f:
+        rows = {r["student_id"]: r for r in csv.DictReader(f)}
+    assert {k: float(r["automatic_points"]) for k, r in rows.items()} == scores(course)  # the gradebook's own figures
+    page = BeautifulSoup((course / "report-irt_or_not.html").read_text(encoding="utf-8"), "html.parser")
+    tables = {t.caption.text: [[td.text for td in tr.find_all("td")] for tr in t.find_all("tr")[1:]]
+              for t in page.find_all("table")}
+    shares = {r[0]: r[3] for r in tables["Mean share of full marks, part by part"]}
+    # scenario 2: 'partly' chose arc; 'blank' wrote nothing: 7 of 9 right
+    assert shares["Scenario 2"] == f"{100 * 7 / 9:.0f}%" and shares["Scenario 4"] == f"{100 * 8 / 9:.0f}%"
+    wrong = {r[0]: int(r[1]) for r in tables["Misconceptions, the commonest first"]}
+    # 'partly' chose ARC for the simple referral; 'tamper' chose an IRT for the committee; '1 / 0' names no choice
+    assert wrong == {"Active Resource Coordination (ARC) chosen where a case manager hands Rafael a list of six agencies "
+                     "and tells him to call when he has time (a simple referral)": 1,
+                     "an Integrated Resource Team (IRT) chosen where managers of five agencies meet every month about "
+                     "their programs, flyers and a joint outreach fair (an interagency committee)": 1}
+    follow = {r[0]: r[1] for r in tables["Learners to follow up, and why"]}
+    assert "blank" in follow and "0 of 4 points" in follow["blank"] and "correct" not in follow
+    assert "did not run" in follow["syntax"] and "scored differently" not in follow.get("correct", "")
+    assert len(page.find_all("svg")) == 2 and all(s.find("title") for s in page.find_all("svg"))
+
+
 def _no_hidden_test_in_feedback(course):
     pages = list((course / "feedback").glob("*/irt_or_not/*.html"))
     assert len(pages) == 9
