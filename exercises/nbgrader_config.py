@@ -24,7 +24,9 @@ c.Execute.interrupt_on_timeout = True
 c.Execute.kernel_manager_class = "irt_sim.classroom.sandbox.SandboxedKernelManager"
 # Test cells run again outside the learner's kernel (irt_sim/classroom/regrade.py), so code in an answer cell
 # cannot change a score or put a page of its own into a test cell's feedback; the rest is nbgrader's list.
+# First of all, a case of one's own: the case the submission's own learner id gives (irt_sim/classroom/variants.py).
 c.Autograde.autograde_preprocessors = [
+    "irt_sim.classroom.variants.GradedCase",
     "nbgrader.preprocessors.Execute",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",

@@ -21,6 +21,18 @@ FOLLOW_UP_BELOW = 0.5
 RECORDS = {"fidelity_score"}
 
 
+#: A fidelity score this far from the anchor's, or more, is a misreading of the item, not a judgement call.
+FAR = 2
+
+
+def _far_from_anchor(sign: dict) -> dict | None:
+    value, anchor = sign.get("value"), sign.get("expected")
+    if sign.get("kind") != "fidelity_score" or value is None or anchor is None or abs(value - anchor) < FAR:
+        return None
+    return {"kind": "fidelity_far", "about": sign.get("about"), "value": None,
+            "words": f"{sign.get('words')} scored {FAR} or more points from the anchor's {anchor:g}"}
+
+
 @dataclass(frozen=True)
 class Part:
     grade_id: str
@@ -34,6 +46,7 @@ class Learner:
     student: str
     scores: dict[str, float | None]  # grade id -> points (None while a written answer waits for the trainer)
     signs: list[dict] = field(default_factory=list)
+    case: str = ""  # the customer the learner was graded on, in an exercise with a case of one's own
     follow_up: list[str] = field(default_factory=list)
 
     def points(self, parts: list[Part], automatic: bool | None = None) -> float:
@@ -81,7 +94,9 @@ class Cohort:
             mine = set()
             for s in lr.signs:
                 if s.get("kind") in RECORDS:
-                    continue
+                    s = _far_from_anchor(s)
+                    if s is None:
+                        continue
                 key = (s.get("kind", ""), s.get("about", ""), str(s.get("value")))
                 words.setdefault(key, str(s.get("words", "")))
                 mine.add(key)
@@ -186,8 +201,17 @@ def cohort(course: Path, assignment: str) -> Cohort:
             scores = {g.name: None if g.needs_manual_grade else g.score for nb in sub.notebooks for g in nb.grades}
             learners.append(Learner(sub.student.id, scores))
     result = Cohort(assignment, parts, learners)
+    from .variants import case_of, mismatch
+
     for lr in learners:
         lr.signs = _signs(course, assignment, lr.student)
+        for cells in _autograded_cells(course, assignment, lr.student):
+            variant = case_of(cells, lr.student)
+            if variant:
+                lr.case, written = variant
+                if mismatch(written, lr.student):
+                    lr.follow_up.append(f"wrote the learner id '{written}' in the notebook, but the submission is "
+                                        f"{lr.student}'s: graded on {lr.student}'s case ({lr.case})")
         got, most = lr.points(parts, automatic=True), result.automatic_max
         if most and got / most < FOLLOW_UP_BELOW:
             lr.follow_up.append(f"{got:g} of {most:g} points graded automatically")

@@ -72,11 +72,18 @@ def report_html(c: Cohort) -> str:
         out.append("<h2>How the fidelity scores agree</h2><p>Two fidelity reviewers compare their scores item by item "
                    f"before they agree one; here the class does the same. {e(said)}</p>" + html_table(
                        "Each item: the learners' scores beside the anchor's",
-                       ["Item", "Anchor", "Scores given (learners)", "Gave the anchor's score", "Within one point",
-                        "Pairs of learners who agree"],
+                       ["Item", "Anchor", "Scores given (how many learners)", "Gave the anchor's score",
+                        "Within one point", "Pairs of learners who agree"],
                        [[a.words, "none" if a.anchor is None else f"{a.anchor:g}",
-                         ", ".join(f"{s}: {n}" for s, n in a.scores.items()) or "none", _pct(a.with_anchor),
+                         ", ".join(f"{s} ({n})" for s, n in a.scores.items()) or "none", _pct(a.with_anchor),
                          _pct(a.within_one), _pct(a.among)] for a in items]))
+    cased = [lr for lr in c.learners if lr.case]
+    if cased:
+        out.append("<h2>Each learner's case</h2><p>Each learner worked on a customer of their own, chosen from the "
+                   "learner id; the hidden tests graded each against that case.</p>" + html_table(
+                       "The case each learner was graded on", ["Learner", "Customer", "Automatic points"],
+                       [[lr.student, lr.case, f"{lr.points(c.parts, automatic=True):g} of {c.automatic_max:g}"]
+                        for lr in cased]))
     follow = [lr for lr in c.learners if lr.follow_up]
     out.append("<h2>Learners to follow up</h2>" + html_table(
         "Learners to follow up, and why", ["Learner", "Why"], [[lr.student, "; ".join(lr.follow_up)] for lr in follow],
@@ -90,9 +97,9 @@ def report_csv(c: Cohort) -> str:
     """One row a learner: the automatic points, each part's points, and why to follow up."""
     buf = io.StringIO()
     out = csv.writer(buf, lineterminator="\r\n")
-    out.writerow(["student_id", "automatic_points", "automatic_max"] + [p.label for p in c.parts] + ["follow_up"])
+    out.writerow(["student_id", "case", "automatic_points", "automatic_max"] + [p.label for p in c.parts] + ["follow_up"])
     for lr in c.learners:
-        out.writerow(safe_row([lr.student, f"{lr.points(c.parts, automatic=True):g}", f"{c.automatic_max:g}"]
+        out.writerow(safe_row([lr.student, lr.case, f"{lr.points(c.parts, automatic=True):g}", f"{c.automatic_max:g}"]
                               + ["" if lr.scores.get(p.grade_id) is None else f"{lr.scores[p.grade_id]:g}" for p in c.parts]
                               + ["; ".join(lr.follow_up)]))
     return buf.getvalue()

@@ -148,8 +148,9 @@ def sandbox_command(cmd: list[str], scratch: Path, *, uid: int | None, limits: L
            "TMPDIR": "/tmp", "IPYTHONDIR": str(home / ".ipython"), "MPLCONFIGDIR": str(home / ".matplotlib"),
            "JUPYTER_RUNTIME_DIR": str(home / ".runtime"), "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
            "PYTHONDONTWRITEBYTECODE": "1"}
-    if os.environ.get("IRT_ACADEMY_CASEBOOK"):
-        env["IRT_ACADEMY_CASEBOOK"] = os.environ["IRT_ACADEMY_CASEBOOK"]
+    for name in ("IRT_ACADEMY_CASEBOOK", "IRT_GRADED_CASE"):  # the casebook, and the case this submission is graded on
+        if os.environ.get(name):
+            env[name] = os.environ[name]
     # the grader's parse cache, read only: the kernel's own home would hold none (a second a notebook)
     env["IRT_ACADEMY_CACHE"] = str(cache_dir().resolve())
     for key, value in env.items():

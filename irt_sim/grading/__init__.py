@@ -22,6 +22,7 @@ from .held_back import grade_held_back, held_back_case
 from .plan import PlanAnswer, check_plan_readable, grade_plan, read_plan_answer
 from .reading import Note
 from .team import grade_team
+from .variants import graded_case, my_case
 
 _WHERE = {
     **dict.fromkeys(["arc_exercise", "arc_tables", "check_arc", "check_arc_answers", "grade_arc"], ".simulation"),
@@ -31,6 +32,7 @@ _WHERE = {
 }
 
 __all__ = ["Answer", "Feedback", "Note", "PlanAnswer", "answer", "case_card", "check_choice", "check_plan_readable",
-           "grade_held_back", "grade_plan", "grade_scenario", "grade_team", "held_back_case", "read_plan_answer",
+           "grade_held_back", "grade_plan", "grade_scenario", "grade_team", "graded_case", "held_back_case", "my_case",
+           "read_plan_answer",
            "services_table", *_WHERE]
 __getattr__ = lazy_exports(__name__, _WHERE)

@@ -216,7 +216,8 @@ def grade_plan(answer: Answer | Any, customer_id: str, book: Casebook | None = N
             fb.lines += part.lines
         else:
             fb.sections.append(part)
-    fb.signs += [Sign("checker", f.code, f"{f.code}: {RULES[f.code].title}" if f.code in RULES else f.code)
+    fb.signs += [Sign("checker", f.code, f"{f.code} not met: {RULES[f.code].title[:1].lower()}{RULES[f.code].title[1:]}"
+                      if f.code in RULES else f"{f.code} not met")
                  for f in dict((f.code, f) for f in findings if f.section in sections).values()]
     left_out = [_problem_line(p) for p in plan_answer.problems if mine(p.line)]
     fb.lines += [f"Left out because it could not be read: {line}" for line in left_out]

@@ -134,19 +134,22 @@ def _their(customer: Customer) -> str:
     return {"she/her": "her", "he/him": "his"}.get(customer.pronouns or "", "their")
 
 
-def _possible(team, customer_id, book=None, points_per_barrier: float = 1) -> float:
+def _possible(team, customer_id, book=None, points_per_barrier: float = 1, points: float | None = None) -> float:
     book = exercise_casebook(book)
-    return points_per_barrier * len({b.type for b in book.customers[customer_id].barriers})
+    return points if points is not None else points_per_barrier * len({b.type for b in book.customers[customer_id].barriers})
 
 
 @guarded(_possible, "The team")
 def grade_team(team: Answer | Any, customer_id: str, book: Casebook | None = None,
-               points_per_barrier: float = 1) -> Feedback:
+               points_per_barrier: float = 1, points: float | None = None) -> Feedback:
     """A point for each of the customer's barriers given to a program that addresses it and that the
     customer can use; half while eligibility is pending and no application is planned. Several
-    programs named for one barrier share its point. The lines say why, in the IRT's words."""
+    programs named for one barrier share its point. The lines say why, in the IRT's words. With
+    ``points``, the barriers share that many points (a case of one's own may have more or fewer)."""
     book = exercise_casebook(book)
-    customer = book.customers[customer_id]
+    customer = book.customers[str(customer_id)]
+    if points is not None:
+        points_per_barrier = points / max(len({b.type for b in customer.barriers}), 1)
     given = as_answer(team, "team")
     text = given.value if isinstance(given.value, str) else ""
     chosen, applying, problems, notes = read_team_answer(text, customer, book)

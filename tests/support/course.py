@@ -13,10 +13,22 @@ from . import KIT
 ASSIGNMENTS = sorted(p.name for p in (KIT / "exercises" / "source").iterdir() if p.is_dir())
 
 
-def released_course(base: Path, *assignments: str) -> Path:
-    """A scratch copy of the kit's course (no gradebook, no release) with ``assignments`` released."""
+def released_course(base: Path, *assignments: str, one_case: bool = False) -> Path:
+    """A scratch copy of the kit's course (no gradebook, no release) with ``assignments`` released; with
+    ``one_case``, every learner gets the exercise's worked case, as when a trainer writes
+    ``per_learner=False`` in the setup cell (the fair-grading suite's answers are all for that case)."""
     course = base / "exercises"
     shutil.copytree(KIT / "exercises", course, ignore=shutil.ignore_patterns("release", "gradebook.db", "exchange"))
+    if one_case:
+        import nbformat
+
+        for path in (course / "source").glob("*/*.ipynb"):
+            nb = nbformat.read(path, as_version=4)
+            for cell in nb.cells:
+                if "my_case(" in cell.source:
+                    cell.source = cell.source.replace('answer("learner_id"))', 'answer("learner_id"), per_learner=False)')
+                    assert "per_learner=False" in cell.source, cell.source
+            nbformat.write(nb, path)
     for assignment in assignments:
         done = nbgrader(course, "generate_assignment", assignment, "--force")
         assert done.returncode == 0, done.stdout + done.stderr

@@ -44,7 +44,7 @@ def fair_scores(assignment: str) -> dict[str, tuple[float, str]]:
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     base = tmp_path_factory.mktemp("fair")
-    course = released_course(base, *ASSIGNMENTS)
+    course = released_course(base, *ASSIGNMENTS, one_case=True)  # the suite's answers are for the worked cases
     outputs = {}
     for assignment in ASSIGNMENTS:
         release = nbformat.read(course / "release" / assignment / f"{assignment}.ipynb", as_version=4)
@@ -229,3 +229,32 @@ def test_feedback_pages_pass_an_accessibility_audit_and_fit_a_phone(graded):
                 page.close()
         browser.close()
     assert not found, "\n".join(found)
+
+
+def test_the_class_report_of_each_exercise_agrees_with_the_gradebook(graded):
+    """`irt-academy report` on the whole suite: each learner's automatic points and each automatically
+    graded part's share of full marks, in the page and the CSV, as the gradebook holds them; each
+    exercise's typical misconceptions are named; the fidelity exercise says how the class's scores agree."""
+    course, _ = graded
+    for assignment in ASSIGNMENTS:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            assert main(["report", assignment, "--course", str(course)]) == 0, assignment
+        book = _gradebook(course, assignment)
+        automatic = {s: sum(a or 0 for a, m, _, kind in g.values() if kind == "code") for s, g in book.items()}
+        with open(course / f"report-{assignment}.csv", newline="", encoding="utf-8") as f:
+            rows = {r["student_id"]: r for r in csv.DictReader(f)}
+        assert {s: float(r["automatic_points"]) for s, r in rows.items()} == pytest.approx(automatic), assignment
+        page = BeautifulSoup((course / f"report-{assignment}.html").read_text(encoding="utf-8"), "html.parser")
+        tables = {t.caption.text: [[td.text for td in tr.find_all("td")] for tr in t.find_all("tr")[1:]]
+                  for t in page.find_all("table")}
+        shares = {r[0]: r[3] for r in tables["Mean share of full marks, part by part"] if r[2] == "automatically"}
+        grade_ids = sorted({gid for g in book.values() for gid, v in g.items() if v[3] == "code"})
+        for gid in grade_ids:
+            got = [book[s][gid][0] or 0 for s in book]
+            most = book[next(iter(book))][gid][2]
+            assert f"{100 * sum(got) / len(got) / most:.0f}%" in shares.values(), (assignment, gid)
+        found = tables["Misconceptions, the commonest first"]
+        assert found and found[0][0] != "None found." and all(int(r[1]) >= 1 for r in found), assignment
+        if assignment == "ips_fidelity":
+            assert "Fleiss" in page.get_text() and tables["Each item: the learners' scores beside the anchor's"]

@@ -34,7 +34,9 @@ def test_shares_and_misconceptions_count_each_learner_once(cls):
     assert cls.part_share(cls.parts[0]) == pytest.approx(3.5 / 3 / 2)
     assert cls.part_share(cls.parts[1]) == pytest.approx(2 / 3)  # only the one the trainer has graded
     found = {m.about: m.learners for m in cls.misconceptions()}
-    assert found == {"transportation": 2, "housing": 1}  # ana's two signs for one barrier count once
+    assert found == {"transportation": 2, "housing": 1, "S2": 1}  # ana's two signs for one barrier count once
+    far = next(m for m in cls.misconceptions() if m.about == "S2")
+    assert far.words == "S2 item scored 2 or more points from the anchor's 4"  # ana gave 2
     assert [b for b, n in cls.distribution() if n] == ["20-40%", "40-60%", "80-100%"]
 
 
@@ -52,4 +54,4 @@ def test_the_page_and_the_table_carry_the_same_figures(cls):
     page = report_html(cls)
     assert "Fleiss&#x27; kappa across the items: 0.45, moderate" in page and "2 written answer(s) wait" in page
     rows = report_csv(cls).splitlines()
-    assert rows[0].startswith("student_id,automatic_points,automatic_max,Scores") and rows[1].startswith("ana,2,2,2,,")
+    assert rows[0].startswith("student_id,case,automatic_points,automatic_max,Scores") and rows[1].startswith("ana,,2,2,2,,")
