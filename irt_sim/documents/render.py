@@ -175,6 +175,7 @@ def _write_pdf(pdf, doc: Doc, base: float = 10) -> None:
         pdf.multi_cell(width, size * 0.5, t, align="L", new_x="LMARGIN", new_y="NEXT")  # ragged right reads easier
         pdf.ln(gap)
 
+    pdf.start_section(doc.title)  # an outline entry: a reader's bookmarks list each document, a screen reader jumps by them
     text(doc.title, base + 6, "B", 3)
     for b in doc.blocks:
         if isinstance(b, Heading):

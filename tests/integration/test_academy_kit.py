@@ -51,6 +51,7 @@ def test_one_letter_page_per_program_in_print_and_in_word(kit, book):
     reader = PdfReader(out / "partner-cards.pdf")
     assert all((round(p.mediabox.width), round(p.mediabox.height)) == LETTER for p in reader.pages)
     assert reader.metadata.title and "/Lang" in reader.trailer["/Root"]  # a screen reader knows the title and language
+    assert [o.title for o in reader.outline] == names  # and each card is a bookmark to jump to
     word = Document(out / "partner-cards.docx")
     titles = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
     assert titles == names
