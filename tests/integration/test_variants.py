@@ -68,31 +68,41 @@ def graded(tmp_path_factory):
     for i in PARTIAL:
         team, blanks[i] = left_blank(i, worked_team(book.customers[case_for(i, "build_the_team")], book))
         plan[i] = (i, team)
+    cheat = next(f"cheat-{n}" for n in range(1, 99) if case_for(f"cheat-{n}", "build_the_team") != "beatriz-almonte")
+    plan[cheat] = (cheat, worked_team(book.customers["beatriz-almonte"], book))
+    beatriz = {line.split(":")[0] for line in plan[cheat][1].splitlines()}
+    blanks[cheat] = [b.type.value for b in book.customers[case_for(cheat, "build_the_team")].barriers
+                     if b.type.value not in beatriz]
     for folder, (written, team) in plan.items():
         (subs / folder).mkdir(parents=True)
-        nbformat.write(submission(release, written, team), subs / folder / "build_the_team.ipynb")
+        nb = submission(release, written, team)
+        if folder == cheat:  # an answer cell that tries to choose the case it is graded on
+            for c in nb.cells:
+                if c.metadata.get("nbgrader", {}).get("grade_id") == "answer_team":
+                    c.source = 'import os\nos.environ["IRT_GRADED_CASE"] = "beatriz-almonte"\n' + c.source
+        nbformat.write(nb, subs / folder / "build_the_team.ipynb")
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         assert main(["grade", "build_the_team", "--submissions", str(subs), "--course", str(course), "--workers", "2"]) == 0
         assert main(["report", "build_the_team", "--course", str(course)]) == 0
     with open(course / "grades-build_the_team.csv", newline="") as f:
         scores = {r["student_id"]: float(r["automatic_score"]) for r in csv.DictReader(f)}
-    return course, scores, copier, blanks
+    return course, scores, copier, blanks, cheat
 
 
 def test_thirty_ids_give_at_least_ten_cases_and_each_right_answer_full_marks(graded):
-    _, scores, _, _ = graded
+    _, scores, _, _, _ = graded
     assert len({case_for(i, "build_the_team") for i in IDS}) >= 10
     assert {i: scores[i] for i in IDS} == {i: 5 for i in IDS}
 
 
 def test_a_neighbours_right_answer_does_not_score_full_marks(graded):
-    _, scores, copier, _ = graded
+    _, scores, copier, _, _ = graded
     assert scores[copier] < 5
 
 
 def test_an_id_that_is_not_the_submissions_is_graded_on_its_own_case_and_named(graded):
-    course, scores, _, _ = graded
+    course, scores, _, _, _ = graded
     assert scores["wrong-id"] == 5  # graded on the submission's case, whose right answer it holds
     with open(course / "report-build_the_team.csv", newline="", encoding="utf-8") as f:
         rows = {r["student_id"]: r for r in csv.DictReader(f)}
@@ -104,17 +114,17 @@ def test_an_id_that_is_not_the_submissions_is_graded_on_its_own_case_and_named(g
 def test_the_report_of_a_class_of_forty_counts_what_the_answers_left_out(graded):
     """The forty-two learners' points in the report are the gradebook's; each barrier's 'left without a
     partner' count is the number of learners whose answer left it out, worked out from how they were made
-    (the ten who emptied lines, and the copier, whose neighbour's lines miss some of the copier's barriers)."""
+    (the ten who emptied lines; the copier and the cheat, whose borrowed lines miss some of their own barriers)."""
     from collections import Counter
 
     from bs4 import BeautifulSoup
 
     from irt_sim.vocab import BarrierType
 
-    course, scores, _, blanks = graded
+    course, scores, _, blanks, _ = graded
     with open(course / "report-build_the_team.csv", newline="", encoding="utf-8") as f:
         rows = {r["student_id"]: r for r in csv.DictReader(f)}
-    assert {k: float(r["automatic_points"]) for k, r in rows.items()} == scores and len(rows) == 42
+    assert {k: float(r["automatic_points"]) for k, r in rows.items()} == scores and len(rows) == 43
     expected = Counter(b for gone in blanks.values() for b in set(gone))
     page = BeautifulSoup((course / "report-build_the_team.html").read_text(encoding="utf-8"), "html.parser")
     table = next(t for t in page.find_all("table") if t.caption.text == "Misconceptions, the commonest first")
@@ -123,3 +133,13 @@ def test_the_report_of_a_class_of_forty_counts_what_the_answers_left_out(graded)
         label = BarrierType(barrier).label
         assert found.get(f"the {label} barrier left without a partner") == n, barrier
     assert all(scores[i] < 5 for i in PARTIAL)
+
+
+def test_an_answer_cell_cannot_choose_the_case_it_is_graded_on(graded):
+    """The cell sets the grading run's own variable in its kernel and answers for the worked case: the
+    trusted re-run grades the submission's own case, and the report says the kernel scored otherwise."""
+    course, scores, _, _, cheat = graded
+    assert scores[cheat] < 5
+    with open(course / "report-build_the_team.csv", newline="", encoding="utf-8") as f:
+        row = next(r for r in csv.DictReader(f) if r["student_id"] == cheat)
+    assert "scored differently in the learner's own kernel" in row["follow_up"]
