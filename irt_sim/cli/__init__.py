@@ -11,6 +11,7 @@
     irt-academy generate [--check]                       rebuild the JSON Schemas and the checker reference
     irt-academy academy-kit --out DIR [--casebook DIR]   the Community Academy day's handouts, from a casebook
     irt-academy academy-survey RESPONSES.csv [--out DIR] what changed between the day's two surveys
+    irt-academy cases generate --count N --seed S --out DIR  practice customers made to a casebook's rules
     irt-academy lab [--port N] [--no-browser] [...]      start JupyterLab on the course (other options go to JupyterLab)
 
 Output is plain text with the words ERROR and WARNING spelled out (no colour needed to read it),
@@ -25,6 +26,7 @@ import sys
 from typing import Sequence
 
 from .academy import cmd_academy_kit, cmd_academy_survey
+from .cases import cmd_cases_generate
 from .classroom import cmd_export_grades, cmd_grade, cmd_report
 from .ips import cmd_ips_outcomes, cmd_ips_plan, cmd_ips_score
 from .plans import cmd_casebook_check, cmd_check_plan, cmd_export_plan, cmd_generate, cmd_plan_update
@@ -117,6 +119,21 @@ def build_parser() -> argparse.ArgumentParser:
                    "or the kit's own)")
     p.add_argument("--force", action="store_true", help="replace the report files if they exist")
     p.set_defaults(func=cmd_academy_survey)
+
+    p = sub.add_parser("cases", help="make practice cases (customers) for a casebook")
+    csub = p.add_subparsers(dest="cases_command", required=True, metavar="ACTION")
+    c = csub.add_parser("generate", help="write new practice customers, made to a casebook's programs and rules")
+    c.add_argument("--count", type=int, required=True, metavar="N", help="how many customers to make")
+    c.add_argument("--seed", type=int, required=True, metavar="S", help="the same seed makes the same files")
+    c.add_argument("--out", required=True, metavar="DIR", help="the folder to write <id>.yaml files into")
+    c.add_argument("--casebook", metavar="DIR", help="the casebook the cases follow (default: ./casebook, or the kit's own)")
+    c.add_argument("--population", action="extend", nargs="+", metavar="NAME",
+                   help="only these target populations, e.g. veteran tanf_recipient (default: every one, in turn)")
+    c.add_argument("--goal", choices=["meet", "miss", "mixed"], default="meet",
+                   help="meet (default): each goal meets every outcome rule of the customer's programs; miss: each "
+                        "knowingly misses one program's rule; mixed: some of each")
+    c.add_argument("--force", action="store_true", help="replace files already in DIR")
+    c.set_defaults(func=cmd_cases_generate)
 
     p = sub.add_parser("lab", help="start JupyterLab on the course")
     p.add_argument("--port", type=int)

@@ -10,7 +10,7 @@ from ..checks.plan_rules import SECTIONS, check_plan, count_findings
 from ..display.tables import html_table
 from ..model import Plan
 from ..vocab import Stage
-from . import progress
+from . import new_case, progress
 from .base import LAYOUT, STYLE, Panel
 
 
@@ -20,6 +20,12 @@ class PlanBuilder(Panel):
 
     def __init__(self, book=None, plan_id: str | None = None):
         super().__init__(book)
+        self.made, self.practice = 0, {}  # practice customers asked for (they come back on a new visit), by plan
+        for _ in range(new_case.kept_count(self.NEW)):
+            self._add_practice_customer()
+        self.new = new_case.new_customer_button()
+        self.new.on_click(lambda _b: self.new_customer())
+        self.about = w.HTML()
         self.start = w.Dropdown(options=[(p.title or pid, pid) for pid, p in self.book.plans.items()],
                                 value=plan_id or next(iter(self.book.plans)), description="Start from",
                                 style=STYLE, layout=w.Layout(**LAYOUT))
@@ -74,12 +80,34 @@ class PlanBuilder(Panel):
 
     # --- state ------------------------------------------------------------------------------------
     KEY = "PlanBuilder.plan"
+    NEW = "PlanBuilder.new_customers"
 
     def load(self) -> None:
         if self._loading:
             return
         self.data = self.book.plans[self.start.value].model_dump(mode="json")
+        customer = self.practice.get(self.start.value)
+        self.about.value = new_case.announcement(customer) if customer else ""
         self._to_controls()
+
+    def _add_practice_customer(self):
+        from ..cases.plan import first_plan
+
+        self.made += 1
+        customer = new_case.practice_customer(self.book, self.made)
+        plan = first_plan(customer, new_case.with_customer(self.book, customer))
+        self.book = new_case.with_customer(self.book, customer, plans={**self.book.plans, plan.id: plan})
+        self.practice[plan.id] = customer
+        return plan
+
+    def new_customer(self):
+        """Make the learner's next practice customer with a first plan (the customer and the partners they are
+        eligible with, the goal they proposed), and start from it."""
+        plan = self._add_practice_customer()
+        new_case.keep_count(self.NEW, self.made)
+        self.start.options = [(p.title or pid, pid) for pid, p in self.book.plans.items()]
+        self.start.value = plan.id
+        return self.practice[plan.id]
 
     def clear_plan(self) -> None:
         self.data.update(goal={}, communication={}, sequence=[])
@@ -192,7 +220,9 @@ class PlanBuilder(Panel):
 
     def controls(self) -> list[w.Widget]:
         return [
-            w.HBox([self.start, self.clear], layout=w.Layout(flex_flow="row wrap")),  # the button whole, on a line of its own if need be
+            # each button whole, on a line of its own if need be
+            w.HBox([self.start, self.clear, self.new], layout=w.Layout(flex_flow="row wrap")),
+            self.about,
             w.HTML(_BESIDE_STYLE),
             w.HTML("<h3>1. Employment goal</h3>"), self.job, self.wage, self.hours, self.cie, self.beside["goal"],
             w.HTML("<h3>2. Lines of communication</h3>"), self.contact, self.method, self.frequency, self.shared,

@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from ..checks.team import team_report
 from ..display.tables import Strong, html_table
+from . import new_case
 from .base import Panel, customer_dropdown, wrapping
 
 
@@ -17,7 +18,13 @@ class TeamBuilder(Panel):
 
     def __init__(self, book=None):
         super().__init__(book)
+        self.made = new_case.kept_count(self.NEW)  # practice customers asked for before come back, in order
+        for n in range(1, self.made + 1):
+            self.book = new_case.with_customer(self.book, new_case.practice_customer(self.book, n))
         self.customer = customer_dropdown(self.book)
+        self.new = new_case.new_customer_button()
+        self.new.on_click(lambda _b: self.new_customer())
+        self.said = w.HTML()
         # the partners grouped by system and sorted by name, so a long directory reads like one
         by_system = sorted(self.book.programs.items(), key=lambda item: (item[1].system.label, item[1].name))
         self.boxes = {pid: w.Checkbox(value=False, description=p.name, indent=False, layout=w.Layout(width="auto"))
@@ -41,7 +48,22 @@ class TeamBuilder(Panel):
         self._tell_story()
         self.update()
 
+    NEW = "TeamBuilder.new_customers"
+
+    def new_customer(self):
+        """Make the learner's next practice customer, add them to this panel's casebook and choose them."""
+        self.made += 1
+        customer = new_case.practice_customer(self.book, self.made)
+        self.book = new_case.with_customer(self.book, customer)
+        new_case.keep_count(self.NEW, self.made)
+        self.customer.options = [(c.name, cid) for cid, c in self.book.customers.items()]
+        self.customer.value = customer.id
+        self.said.value = (f'<p role="status">{html.escape(customer.name)}, a new practice customer, is chosen in the '
+                           "Customer list; the story is below.</p>")
+        return customer
+
     def _new_customer(self) -> None:
+        self.said.value = ""
         for box in self.boxes.values():
             box.value = False
         self._tell_story()
@@ -79,7 +101,8 @@ class TeamBuilder(Panel):
         partners = w.VBox(self.groups, layout=w.Layout(max_height="30em", overflow="auto", flex="0 1 20em",
                                                        min_width="14em", padding="0 0.5em 0 0"))
         report = w.VBox([self.report], layout=w.Layout(flex="1 1 18em", min_width="14em"))
-        return [wrapping(*self.boxes.values()), self.customer, self.story,
+        return [wrapping(*self.boxes.values()),
+                w.HBox([self.customer, self.new], layout=w.Layout(flex_flow="row wrap")), self.said, self.story,
                 w.HTML("<p><strong>Who sits at the table?</strong> Tick each partner to invite; what the team "
                        "covers shows beside the list.</p>"),
                 w.HBox([partners, report], layout=w.Layout(flex_flow="row wrap", align_items="flex-start"))]

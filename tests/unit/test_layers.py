@@ -15,6 +15,7 @@ LAYERS = [
     ["model"],  # the domain: typed objects, no I/O
     ["inputs"],  # reading files into the model
     ["checks", "simulator", "ips"],  # the engines
+    ["cases"],  # practice customers made to a casebook's rules, confirmed with the checker's outcome rule
     ["documents"],  # plans as documents
     ["display"],  # charts and tables that only draw
     ["academy"],  # the Community Academy day's materials, made from a casebook
