@@ -16,6 +16,7 @@ from __future__ import annotations
 from .._lazy import lazy_exports
 
 from .answers import Answer, answer
+from .cases import exercise_casebook
 from .choice import check_choice, grade_scenario
 from .feedback import Feedback
 from .held_back import grade_held_back, held_back_case
@@ -32,6 +33,7 @@ _WHERE = {
 }
 
 __all__ = ["Answer", "Feedback", "Note", "PlanAnswer", "answer", "case_card", "check_choice", "check_plan_readable",
+           "exercise_casebook",
            "grade_held_back", "grade_plan", "grade_scenario", "grade_team", "graded_case", "held_back_case", "my_case",
            "read_plan_answer",
            "services_table", *_WHERE]

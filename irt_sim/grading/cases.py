@@ -1,19 +1,32 @@
-"""The casebook the graders use when a test cell names none: the kit's own, loaded once per kernel
-(a notebook's seven test cells then read and check the same answer once, not seven times)."""
+"""The casebook the graders use when a test cell names none: the kit's own, with the exercises' practice
+customers added (made by irt_sim.cases from a fixed seed, so a learner's kernel and the grading run
+make the same ones), loaded once per kernel (a notebook's seven test cells then read and check the
+same answer once, not seven times)."""
 
 from __future__ import annotations
 
+import dataclasses
 from functools import lru_cache
 
 from ..inputs.casebook import Casebook
 
+#: How many practice customers the exercises add to the kit's own, and from which seed. Changing either
+#: changes learners' cases: do it between courses, never between a release and its grading.
+PRACTICE_COUNT, PRACTICE_SEED = 20, 2026
+
 
 @lru_cache(maxsize=1)
 def _kit_casebook() -> Casebook:
+    from ..cases.generate import generate_cases
     from ..inputs.casebook import load_casebook
 
-    return load_casebook()
+    book = load_casebook()
+    if book.programs and book.customers:
+        practice = generate_cases(book, PRACTICE_COUNT, PRACTICE_SEED, goal="meet")
+        book = dataclasses.replace(book, customers={**book.customers, **{c.customer.id: c.customer for c in practice}})
+    return book
 
 
 def exercise_casebook(book: Casebook | None = None) -> Casebook:
+    """``book``, or the kit's casebook with the exercises' practice customers."""
     return book if book is not None else _kit_casebook()

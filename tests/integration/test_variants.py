@@ -13,8 +13,8 @@ import json
 import nbformat
 import pytest
 
-from irt_sim import load_casebook
 from irt_sim.cli import main
+from irt_sim.grading import exercise_casebook
 from irt_sim.grading.variants import case_for, worked_team
 
 from ..support.course import released_course
@@ -54,7 +54,7 @@ def graded(tmp_path_factory):
     base = tmp_path_factory.mktemp("variants")
     course = released_course(base, "build_the_team")
     release = nbformat.read(course / "release" / "build_the_team" / "build_the_team.ipynb", as_version=4)
-    book = load_casebook()
+    book = exercise_casebook()  # the kit's casebook with the exercises' practice customers
     right = {i: worked_team(book.customers[case_for(i, "build_the_team")], book) for i in IDS}
     subs = base / "submissions"
     plan = {i: (i if n % 2 else "", right[i]) for n, i in enumerate(IDS)}  # half write their id, half leave it (a hub)

@@ -8,7 +8,8 @@ import nbformat
 import pytest
 
 from irt_sim.classroom.variants import case_of, mismatch, setup_call, written_id
-from irt_sim.grading import grade_team
+from irt_sim import load_casebook
+from irt_sim.grading import exercise_casebook, grade_team
 from irt_sim.grading.variants import GRADED_CASE, WORKED_CASE, case_for, case_pool, graded_case, my_case, worked_team
 
 pytestmark = pytest.mark.unit
@@ -22,7 +23,9 @@ def test_one_learner_one_case_however_the_id_is_typed():
     assert set(case_for(f"l{n}", A) for n in range(60)) <= set(case_pool(A))
 
 
-def test_every_case_in_the_pool_has_a_full_marks_answer(book):
+def test_every_case_in_the_pool_has_a_full_marks_answer():
+    book = exercise_casebook()
+    assert len(case_pool(A)) > len(load_casebook().customers)  # the practice customers join the casebook's own
     for cid in case_pool(A):
         assert grade_team(worked_team(book.customers[cid], book), cid, book, points=5).full_marks, cid
 
@@ -37,7 +40,8 @@ def test_the_hub_account_stands_in_and_the_grading_runs_case_wins(monkeypatch):
     assert graded_case(A, "written-id") == "lena-marsh"
 
 
-def test_the_case_card_says_whose_case_it_is_and_gives_the_lines_to_copy(monkeypatch, book):
+def test_the_case_card_says_whose_case_it_is_and_gives_the_lines_to_copy(monkeypatch):
+    book = exercise_casebook()
     monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
     page = my_case(A, "ana.diaz")._repr_html_()
     customer = book.customers[case_for("ana.diaz", A)]
