@@ -17,16 +17,27 @@ PRACTICE_COUNT, PRACTICE_SEED = 20, 2026
 
 @lru_cache(maxsize=1)
 def _kit_casebook() -> Casebook:
-    from ..cases.generate import generate_cases
     from ..inputs.casebook import load_casebook
 
-    book = load_casebook()
+    return load_casebook()
+
+
+@lru_cache(maxsize=1)
+def _with_practice() -> Casebook:
+    from ..cases.generate import generate_cases
+
+    book = _kit_casebook()
     if book.programs and book.customers:
         practice = generate_cases(book, PRACTICE_COUNT, PRACTICE_SEED, goal="meet")
         book = dataclasses.replace(book, customers={**book.customers, **{c.customer.id: c.customer for c in practice}})
     return book
 
 
-def exercise_casebook(book: Casebook | None = None) -> Casebook:
-    """``book``, or the kit's casebook with the exercises' practice customers."""
-    return book if book is not None else _kit_casebook()
+def exercise_casebook(book: Casebook | None = None, customer: str | None = None) -> Casebook:
+    """``book``, or the kit's casebook with its practice customers; the plain casebook when ``customer``
+    is one of the kit's own, so the practice customers are made only where a case needs them (a grading
+    kernel of an exercise about a casebook customer never makes them)."""
+    if book is not None:
+        return book
+    kit = _kit_casebook()
+    return kit if customer is not None and customer != "*" and str(customer) in kit.customers else _with_practice()

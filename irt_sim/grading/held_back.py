@@ -71,7 +71,7 @@ def grade_held_back(answer: Answer | Any, customer_id: str, full_record: str, bo
                     points: float = 2) -> Feedback:
     """A share of ``points`` for each need of the fuller record that a sound commitment meets: the
     right kind of service at the right stage; half where the service is near but not right."""
-    book = exercise_casebook(book)
+    book = exercise_casebook(book, customer_id)
     text, notes = answer_text(answer)
     plan_answer, findings = checked(text, customer_id, book)
     title = "The full record of the case"

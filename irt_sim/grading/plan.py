@@ -191,7 +191,7 @@ def _problem_line(p: Problem) -> str:
 @guarded(_possible, "Your plan")
 def grade_plan(answer: Answer | Any, customer_id: str, book: Casebook | None = None, section: str | None = None) -> Feedback:
     """Points for one plan section (``section``), or for the whole plan section by section."""
-    book = exercise_casebook(book)
+    book = exercise_casebook(book, customer_id)
     text, notes = answer_text(answer)
     plan_answer, findings = checked(text, customer_id, book)
     sections = [section] if section else list(SECTION_POINTS)
@@ -246,7 +246,7 @@ def _section_lines(lines: dict[FieldPath, int]) -> dict[str, list[range]]:
 @guarded(lambda answer, customer_id, book=None, points=2: points, "The full record of the case")
 def check_plan_readable(answer: Answer | Any, customer_id: str, book: Casebook | None = None, points: float = 2) -> Feedback:
     """Self-check for the held-back test: the plan can be read (what it is checked against stays hidden)."""
-    book = exercise_casebook(book)
+    book = exercise_casebook(book, customer_id)
     text, notes = answer_text(answer)
     plan_answer, _ = checked(text, customer_id, book)
     title = "The full record of the case"

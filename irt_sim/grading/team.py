@@ -135,7 +135,7 @@ def _their(customer: Customer) -> str:
 
 
 def _possible(team, customer_id, book=None, points_per_barrier: float = 1, points: float | None = None) -> float:
-    book = exercise_casebook(book)
+    book = exercise_casebook(book, customer_id)
     return points if points is not None else points_per_barrier * len({b.type for b in book.customers[customer_id].barriers})
 
 
@@ -146,7 +146,7 @@ def grade_team(team: Answer | Any, customer_id: str, book: Casebook | None = Non
     customer can use; half while eligibility is pending and no application is planned. Several
     programs named for one barrier share its point. The lines say why, in the IRT's words. With
     ``points``, the barriers share that many points (a case of one's own may have more or fewer)."""
-    book = exercise_casebook(book)
+    book = exercise_casebook(book, customer_id)
     customer = book.customers[str(customer_id)]
     if points is not None:
         points_per_barrier = points / max(len({b.type for b in customer.barriers}), 1)

@@ -71,7 +71,7 @@ def _pool(assignment: str, book: Casebook) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8)
 def _kit_pool(assignment: str) -> tuple[str, ...]:
-    return _pool(assignment, exercise_casebook())
+    return _pool(assignment, exercise_casebook(customer="*"))
 
 
 def case_pool(assignment: str, book: Casebook | None = None) -> tuple[str, ...]:
@@ -109,7 +109,7 @@ class MyCase(str):
     def _repr_html_(self) -> str:
         from ..display.tables import CaseCard
 
-        book = exercise_casebook()
+        book = exercise_casebook(customer=str(self))
         customer = book.customers[str(self)]
         e = html.escape
         if self.learner:
@@ -124,7 +124,7 @@ class MyCase(str):
         return head + CaseCard(book, str(self))._repr_html_() + template
 
     def __repr__(self) -> str:
-        return f"Your customer: {exercise_casebook().customers[str(self)].name} ({str(self)})"
+        return f"Your customer: {exercise_casebook(customer=str(self)).customers[str(self)].name} ({str(self)})"
 
 
 def my_case(assignment: str, learner: object = "", per_learner: bool = True) -> MyCase:
