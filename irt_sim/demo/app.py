@@ -17,6 +17,7 @@ notebook's JSON). On top of them this app
 from __future__ import annotations
 
 import os
+import signal
 import time
 
 from tornado.web import StaticFileHandler
@@ -180,6 +181,21 @@ class DemoVoila(Voila):
 
         PeriodicCallback(self.free_lonely_kernels, 2000).start()
         super().start()
+
+    def stop(self):
+        """Shut every kernel down, then stop. A person presses Ctrl+C twice (JupyterLab asks them to);
+        the second press must not cut the kernels' shutdown short and leave some running, so further
+        presses are ignored from here, and a kernel process still running after the shutdown (one that
+        was still starting for a pool) is ended."""
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            super().stop()
+        finally:
+            for pid in child_pids(os.getpid()):
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except OSError:  # gone meanwhile
+                    pass
 
     def setup_template_dirs(self):
         super().setup_template_dirs()

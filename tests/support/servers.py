@@ -40,14 +40,17 @@ def fetch(url: str, headers: dict | None = None, raw: bool = False, method: str 
     return status, body, got
 
 
-def start(args: list[str], ready_path: str = "/", wait: float = 60, env: dict | None = None) -> tuple[subprocess.Popen, str]:
+def start(args: list[str], ready_path: str = "/", wait: float = 60, env: dict | None = None,
+          held: bool = False) -> tuple[subprocess.Popen, str]:
     """Run `irt-academy ARGS --port=N` and wait until ready_path answers. The log goes to a file: a
     pipe nobody reads fills up and stalls a server once it has much to say (twenty visitors do).
-    ``env`` adds to the environment (a learner's own HOME, say)."""
+    ``env`` adds to the environment (a learner's own HOME, say). ``held``: run it under
+    ``reaper.py``, as a container holds it; the process returned is then the reaper's."""
     port = free_port()
     exe = Path(sys.executable).parent / "irt-academy"
     log = tempfile.NamedTemporaryFile("w+", prefix="irt-server-", suffix=".log", delete=False)
-    proc = subprocess.Popen([str(exe), *args, f"--port={port}"], cwd=KIT, stdout=log, stderr=subprocess.STDOUT,
+    holder = [sys.executable, str(Path(__file__).with_name("reaper.py"))] if held else []
+    proc = subprocess.Popen([*holder, str(exe), *args, f"--port={port}"], cwd=KIT, stdout=log, stderr=subprocess.STDOUT,
                             env={**os.environ, **(env or {})})
     proc.log_path = log.name
     base = f"http://127.0.0.1:{port}"
@@ -73,8 +76,8 @@ def stop(proc: subprocess.Popen) -> None:
     Path(proc.log_path).unlink(missing_ok=True)
 
 
-def start_demo(*extra: str) -> tuple[subprocess.Popen, str]:
-    return start(["demo", *extra])
+def start_demo(*extra: str, held: bool = False) -> tuple[subprocess.Popen, str]:
+    return start(["demo", *extra], held=held)
 
 
 def kernel_id(page: str) -> str:
