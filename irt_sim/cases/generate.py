@@ -45,6 +45,7 @@ class Case:
     customer: Customer
     goal: str  # 'meet' or 'miss'
     missed: str | None = None  # the program whose outcome rule the goal misses
+    told: tuple[B, ...] = ()  # the barriers the story itself tells of, besides the customer file's list
 
 
 def parse_populations(names: list[str] | None) -> list[P]:
@@ -119,17 +120,17 @@ def _one(book: Casebook, rng: random.Random, primary: P, allowed: list[P], mode:
           if book.programs[pid].release_required]
     releases = [records.release(book.programs[pid], person, signed, rng) for pid in to]
     goal, miss, missed = _goal(book, person, eligibility, mode, must, rng)
-    details, told = [], []
+    details, told = [], []  # told: (barrier, the story's sentence about it)
     for b in person.barriers:
         way = rng.choice(bar.ways(b, person))
         details.append(Barrier(type=b, detail=fill(way.detail, person.facts, rng)))
         if way.story and b == B.housing:  # the story's only word on where they live
-            told.insert(0, fill(way.story, person.facts, rng))
+            told.insert(0, (b, fill(way.story, person.facts, rng)))
         elif way.story and rng.random() < 0.35:
-            told.append(fill(way.story, person.facts, rng))
+            told.append((b, fill(way.story, person.facts, rng)))
     told = told[:3]
     names_used = [book.programs[p].name for p in used]
-    text = story.tell(person, goal, miss, told, names_used, rng)
+    text = story.tell(person, goal, miss, [sentence for _b, sentence in told], names_used, rng)
     customer_id = _new_id(person, ids, rng)
     customer = Customer(
         id=customer_id, name=person.name, pronouns=person.pronouns, age=person.age, story=text,
@@ -144,7 +145,7 @@ def _one(book: Casebook, rng: random.Random, primary: P, allowed: list[P], mode:
         systems_used=used, eligibility=eligibility, releases=releases, proposed_goal=goal,
         job_or_offer=person.job_or_offer, legally_blind=person.legally_blind, disability_onset_age=person.onset_age)
     _confirm(book, customer, mode, missed)
-    return Case(customer, mode, missed)
+    return Case(customer, mode, missed, tuple(b for b, _sentence in told))
 
 
 # --- barriers ----------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from ..inputs.casebook import Casebook
 
 #: How many practice customers the exercises add to the kit's own, and from which seed. Changing either
 #: changes learners' cases: do it between courses, never between a release and its grading.
-PRACTICE_COUNT, PRACTICE_SEED = 20, 2026
+PRACTICE_COUNT, PRACTICE_SEED = 60, 2026
 
 
 @lru_cache(maxsize=1)
@@ -23,12 +23,21 @@ def _kit_casebook() -> Casebook:
 
 
 @lru_cache(maxsize=1)
-def _with_practice() -> Casebook:
+def practice_cases() -> tuple:
+    """The exercises' practice customers (``irt_sim.cases.Case``), made once per kernel."""
     from ..cases.generate import generate_cases
 
     book = _kit_casebook()
-    if book.programs and book.customers:
-        practice = generate_cases(book, PRACTICE_COUNT, PRACTICE_SEED, goal="meet")
+    if not (book.programs and book.customers):
+        return ()
+    return tuple(generate_cases(book, PRACTICE_COUNT, PRACTICE_SEED, goal="meet"))
+
+
+@lru_cache(maxsize=1)
+def _with_practice() -> Casebook:
+    book = _kit_casebook()
+    practice = practice_cases()
+    if practice:
         book = dataclasses.replace(book, customers={**book.customers, **{c.customer.id: c.customer for c in practice}})
     return book
 

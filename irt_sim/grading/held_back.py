@@ -10,10 +10,9 @@ from ..inputs.casebook import Casebook
 from ..checks.plan_rules import Severity
 from ..vocab import ServiceCategory, Stage
 from ..inputs.yamlfile import read_yaml
-from .cases import exercise_casebook
 from .answers import Answer
 from .feedback import Feedback, Sign, guarded
-from .plan import answer_text, checked
+from .plan import checked, plan_inputs
 
 # --- the held-back record ------------------------------------------------------------------------------
 
@@ -66,16 +65,22 @@ def held_back_case(book: Casebook, customer_id: str, changes: str) -> Casebook:
     return dataclasses.replace(book, customers={**book.customers, customer_id: Customer.model_validate(record)})
 
 
-@guarded(lambda answer, customer_id, full_record="", book=None, points=2: points, "The full record of the case")
-def grade_held_back(answer: Answer | Any, customer_id: str, full_record: str, book: Casebook | None = None,
+@guarded(lambda answer, customer_id, full_record=None, book=None, points=2: points, "The full record of the case")
+def grade_held_back(answer: Answer | Any, customer_id: str, full_record: str | None = None, book: Casebook | None = None,
                     points: float = 2) -> Feedback:
     """A share of ``points`` for each need of the fuller record that a sound commitment meets: the
-    right kind of service at the right stage; half where the service is near but not right."""
-    book = exercise_casebook(book, customer_id)
-    text, notes = answer_text(answer)
-    plan_answer, findings = checked(text, customer_id, book)
+    right kind of service at the right stage; half where the service is near but not right. The
+    trainer writes ``full_record``; a practice customer's is derived from their story when none is."""
+    from .practice_records import full_record as derived
+
+    book, text, notes = plan_inputs(answer, customer_id, book)
     title = "The full record of the case"
     first = book.customers[customer_id].first_name
+    full_record = full_record or derived(customer_id)
+    if not full_record:
+        return Feedback(0, points, [f"There is no fuller record of {first}'s case to check the plan against: your trainer "
+                                    "grades this part by reading the plan."], title, notes)
+    plan_answer, findings = checked(text, customer_id, book)
     if plan_answer.plan is None:
         return Feedback(0, points, ["The plan could not be read, so it could not be checked against the full record of "
                                     f"{first}'s case."], title, notes)

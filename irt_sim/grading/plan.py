@@ -21,7 +21,7 @@ from ..inputs.casebook import Casebook
 from ..checks.plan_rules import RULES, SECTIONS, Finding, check_plan
 from ..model import Plan
 from ..inputs.problems import FieldPath, Problem
-from .cases import exercise_casebook
+from .plan_case import plan_casebook, with_team
 from .answers import Answer, as_answer
 from .feedback import Feedback, Sign, guarded
 from .coerce import Context, as_ids, coerce, note_at
@@ -173,6 +173,14 @@ def answer_text(answer: Answer | Any) -> tuple[str, list[Note]]:
     return (given.value if isinstance(given.value, str) else ""), list(given.notes)
 
 
+def plan_inputs(answer: Answer | Any, customer_id: str, book: Casebook | None) -> tuple[Casebook, str, list[Note]]:
+    """What the plan exercise reads: the casebook as the case's team has it, the answer's text with
+    the case's team where the answer leaves it out, and the notes on how both were read."""
+    text, notes = answer_text(answer)
+    text, added = with_team(text, customer_id)
+    return plan_casebook(book, customer_id), text, notes + added
+
+
 def _possible(answer, customer_id, book=None, section=None, **_kw) -> float:
     return SECTION_POINTS[section] if section else sum(SECTION_POINTS.values())
 
@@ -191,8 +199,7 @@ def _problem_line(p: Problem) -> str:
 @guarded(_possible, "Your plan")
 def grade_plan(answer: Answer | Any, customer_id: str, book: Casebook | None = None, section: str | None = None) -> Feedback:
     """Points for one plan section (``section``), or for the whole plan section by section."""
-    book = exercise_casebook(book, customer_id)
-    text, notes = answer_text(answer)
+    book, text, notes = plan_inputs(answer, customer_id, book)
     plan_answer, findings = checked(text, customer_id, book)
     sections = [section] if section else list(SECTION_POINTS)
     title = SECTIONS[section] if section else "Your plan"
@@ -246,8 +253,7 @@ def _section_lines(lines: dict[FieldPath, int]) -> dict[str, list[range]]:
 @guarded(lambda answer, customer_id, book=None, points=2: points, "The full record of the case")
 def check_plan_readable(answer: Answer | Any, customer_id: str, book: Casebook | None = None, points: float = 2) -> Feedback:
     """Self-check for the held-back test: the plan can be read (what it is checked against stays hidden)."""
-    book = exercise_casebook(book, customer_id)
-    text, notes = answer_text(answer)
+    book, text, notes = plan_inputs(answer, customer_id, book)
     plan_answer, _ = checked(text, customer_id, book)
     title = "The full record of the case"
     if plan_answer.plan is None:

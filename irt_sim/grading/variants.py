@@ -27,7 +27,7 @@ from ..model import Customer
 from .cases import exercise_casebook
 
 #: The case the exercise's worked answer is written for: everyone's when cases are not per learner.
-WORKED_CASE = {"build_the_team": "beatriz-almonte"}
+WORKED_CASE = {"build_the_team": "beatriz-almonte", "negotiate_the_plan": "odessa-pruitt"}
 #: Set by the grading run: the case the submission being graded is graded against.
 GRADED_CASE = "IRT_GRADED_CASE"
 
@@ -66,6 +66,15 @@ def apply_key(customer: Customer) -> str:
 def _pool(assignment: str, book: Casebook) -> tuple[str, ...]:
     if assignment == "build_the_team":
         return tuple(sorted(cid for cid, c in book.customers.items() if len(c.barriers) >= 3 and worked_team(c, book)))
+    if assignment == "negotiate_the_plan":
+        # the worked case, and each practice customer with a fuller record and a worked plan (the kit's
+        # other customers have worked plans learners can read in casebook/plans/, or no fuller record)
+        from .cases import practice_cases
+        from .plan_case import team_of
+        from .practice_records import full_record
+
+        return (WORKED_CASE[assignment],) + tuple(sorted(
+            cid for c in practice_cases() if (cid := c.customer.id) in book.customers and full_record(cid) and team_of(cid)))
     return (WORKED_CASE[assignment],)
 
 
@@ -109,7 +118,7 @@ class MyCase(str):
     def _repr_html_(self) -> str:
         from ..display.tables import CaseCard
 
-        book = exercise_casebook(customer=str(self))
+        book = self._book()
         customer = book.customers[str(self)]
         e = html.escape
         if self.learner:
@@ -118,13 +127,38 @@ class MyCase(str):
         else:
             head = (f"<p><strong>No learner id yet</strong>: write yours in the cell above and run it, then run this "
                     f"cell again. Until then you see the worked case, {e(customer.name)}.</p>")
-        lines = [b.type.value + ":" for b in customer.barriers] + [apply_key(customer) + ":"]
-        template = ("<p>Copy these lines into the answer cell, between the triple quotes, and write a program after "
-                    "each:</p><pre>" + e("\n".join(dict.fromkeys(lines))) + "</pre>") if self.assignment == "build_the_team" else ""
-        return head + CaseCard(book, str(self))._repr_html_() + template
+        return head + CaseCard(book, str(self))._repr_html_() + self._task_html(book)
+
+    def _book(self) -> Casebook:
+        if self.assignment == "negotiate_the_plan":
+            from .plan_case import plan_casebook
+
+            return plan_casebook(None, str(self))  # the record as the customer's team has it
+        return exercise_casebook(customer=str(self))
+
+    def _task_html(self, book: Casebook) -> str:
+        """What the learner starts from: the lines to copy (the team), or the team that has met (the plan)."""
+        e = html.escape
+        customer = book.customers[str(self)]
+        if self.assignment == "build_the_team":
+            lines = [b.type.value + ":" for b in customer.barriers] + [apply_key(customer) + ":"]
+            return ("<p>Copy these lines into the answer cell, between the triple quotes, and write a program after "
+                    "each:</p><pre>" + e("\n".join(dict.fromkeys(lines))) + "</pre>")
+        if self.assignment == "negotiate_the_plan":
+            from ..display.tables import services_table
+            from .plan_case import team_of, team_text
+
+            team = team_of(str(self)) or {}
+            programs = [a["program"] for a in team.get("attendees", []) if a.get("program")]
+            return (f"<h4>The team that has met</h4><p>{e(customer.first_name)}'s team has met: the meeting, the people "
+                    "at the table and the program dates are below. They are part of your plan already (you need not "
+                    "copy them); refer to a partner by their id or first name. To invite another partner, copy the "
+                    "attendees lines into your plan and add one.</p><pre>" + e(team_text(str(self)))
+                    + "</pre><h4>What the partners' programs offer</h4>" + services_table(book, programs)._repr_html_())
+        return ""
 
     def __repr__(self) -> str:
-        return f"Your customer: {exercise_casebook(customer=str(self)).customers[str(self)].name} ({str(self)})"
+        return f"Your customer: {self._book().customers[str(self)].name} ({str(self)})"
 
 
 def my_case(assignment: str, learner: object = "", per_learner: bool = True) -> MyCase:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import json
 
 import nbformat
 import pytest
@@ -17,7 +16,7 @@ from irt_sim.cli import main
 from irt_sim.grading import exercise_casebook
 from irt_sim.grading.variants import case_for, worked_team
 
-from ..support.course import released_course
+from ..support.course import released_course, submitted
 
 pytestmark = pytest.mark.integration
 IDS = [f"learner-{n:02d}" for n in range(1, 31)]
@@ -39,14 +38,7 @@ def left_blank(learner: str, team: str) -> tuple[str, list[str]]:
 
 
 def submission(release, learner_id: str, team: str):
-    nb = nbformat.from_dict(json.loads(json.dumps(release)))
-    for c in nb.cells:
-        gid = c.metadata.get("nbgrader", {}).get("grade_id")
-        if gid == "learner_id":
-            c.source = f'learner_id = "{learner_id}"'
-        elif gid == "answer_team":
-            c.source = f'team = """\n{team}"""'
-    return nb
+    return submitted(release, learner_id, "answer_team", "team", team)
 
 
 @pytest.fixture(scope="module")
