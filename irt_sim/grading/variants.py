@@ -150,11 +150,13 @@ class MyCase(str):
 
             team = team_of(str(self)) or {}
             programs = [a["program"] for a in team.get("attendees", []) if a.get("program")]
-            return (f"<h4>The team that has met</h4><p>{e(customer.first_name)}'s team has met: the meeting, the people "
+            # headings as the case card has them (bold lines): the card sits in pages with their own outline
+            return (f"<p><strong>The team that has met</strong></p><p>{e(customer.first_name)}'s team has met: the meeting, the people "
                     "at the table and the program dates are below. They are part of your plan already (you need not "
                     "copy them); refer to a partner by their id or first name. To invite another partner, copy the "
-                    "attendees lines into your plan and add one.</p><pre>" + e(team_text(str(self)))
-                    + "</pre><h4>What the partners' programs offer</h4>" + services_table(book, programs)._repr_html_())
+                    "attendees lines into your plan and add one.</p><pre style='white-space: pre-wrap'>"
+                    + e(team_text(str(self))) + "</pre><p><strong>What the partners' programs offer</strong></p>"
+                    + services_table(book, programs)._repr_html_())
         return ""
 
     def __repr__(self) -> str:
