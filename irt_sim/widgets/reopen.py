@@ -13,6 +13,10 @@ things together prevent it, both inside the course's kernels only (``course_kern
   module's own activity cells, quietly, before it answers JupyterLab; the widgets exist under the
   saved ids when JupyterLab asks the kernel for them, and the saved outputs come back live (the
   same way a page reloaded in the browser gets its widgets back).
+- **Nothing announced halfway.** The widgets made while the kernel starts are not announced one by
+  one: a page that connected midway would hear of a quiz's box but not of the questions made before
+  it connected, fail to build the box, and show "model not found" for good. The page gets them all
+  at once when it asks, as a reloaded page does.
 
 Only cells that are plainly the course's own run by themselves (``runs_by_itself``): imports of
 what the kit publishes for notebooks, calls of those with plain values, and names those set. So a
@@ -24,8 +28,10 @@ from __future__ import annotations
 
 import ast
 import os
+import sys
 import uuid
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -163,6 +169,45 @@ def start(shell) -> None:
         cells = nbformat.read(path, as_version=4).cells
     except Exception:  # noqa: BLE001 - a notebook that cannot be read is JupyterLab's to report
         return
-    for cell in activity_cells(cells):
-        shell.run_cell(cell.source, store_history=False, silent=False, cell_id=cell.get("id"))
+    with _unannounced(shell):
+        for cell in activity_cells(cells):
+            result = shell.run_cell(cell.source, store_history=False, silent=False, cell_id=cell.get("id"))
+            failed = result.error_before_exec or result.error_in_exec
+            if failed is not None:  # the page will say "model not found": the server's log says why
+                print(f"irt-academy: the activity in cell {cell.get('id')} of {path.name} did not come back: "
+                      f"{type(failed).__name__}: {failed}", file=sys.__stderr__, flush=True)
     _cell["id"] = None  # a cell the learner types afterwards gets its id from JupyterLab
+
+
+@contextmanager
+def _unannounced(shell):
+    """While the body runs, new widgets' comms publish nothing (through the ``comm`` package's
+    ``create_comm`` hook, which kernels replace to give their own comms). They speak normally
+    afterwards: a change of value reaches the page as usual."""
+    import comm
+
+    try:
+        from ipykernel.comm.comm import BaseComm
+    except ImportError:  # not an ipykernel: nothing to quieten
+        yield
+        return
+    quiet = {"on": True}
+
+    class Unannounced(BaseComm):
+        def __init__(self, *args, **kwargs):
+            # a comm learns its kernel when it first publishes, and ipywidgets sends nothing through a
+            # comm without one: this one is told at once
+            self.kernel = getattr(shell, "kernel", None)
+            super().__init__(*args, **kwargs)
+
+        def publish_msg(self, msg_type, *args, **kwargs):
+            if not quiet["on"]:
+                super().publish_msg(msg_type, *args, **kwargs)
+
+    made = comm.create_comm
+    comm.create_comm = Unannounced
+    try:
+        yield
+    finally:
+        comm.create_comm = made
+        quiet["on"] = False

@@ -44,9 +44,13 @@ def chromium():
             browser.close()
 
 
-def open_in_lab(browser, base_url: str, path: str, token: str, width: int = 1024):
-    """A new page with ``path`` open in JupyterLab and in front (no tab of an earlier visit restored)."""
+def open_in_lab(browser, base_url: str, path: str, token: str, width: int = 1024, said: list | None = None):
+    """A new page with ``path`` open in JupyterLab and in front (no tab of an earlier visit restored);
+    ``said`` collects what the page logs, from the first moment (for a failure's message)."""
     page = browser.new_page(viewport={"width": width, "height": 900})
+    if said is not None:
+        page.on("console", lambda message: said.append(f"{message.type}: {message.text[:300]}"))
+        page.on("pageerror", lambda error: said.append(f"page error: {str(error)[:300]}"))
     page.goto(f"{base_url}/lab/tree/{path}?token={token}&reset", wait_until="domcontentloaded", timeout=90_000)
     page.wait_for_function("window.jupyterapp && document.querySelector('.jp-Notebook .jp-Cell')", timeout=90_000)
     page.evaluate("(path) => window.jupyterapp.commands.execute('docmanager:open', {path})", path)

@@ -10,6 +10,7 @@ Screenshots in screenshots/course/."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -48,8 +49,8 @@ def lab(base):
                  ready_path="/api", env={"HOME": str(base / "home")})
 
 
-def open_module(browser, base_url, module=MODULE):
-    return open_in_lab(browser, base_url, module, TOKEN)
+def open_module(browser, base_url, module=MODULE, said: list | None = None):
+    return open_in_lab(browser, base_url, module, TOKEN, said=said)
 
 
 def test_a_module_saved_today_reopens_tomorrow_live_and_as_the_learner_left_it(learner):
@@ -139,6 +140,13 @@ def test_a_restarted_kernel_gives_the_reopened_module_its_activities_back(learne
 ACTIVITIES = ("() => [...window.jupyterapp.shell.currentWidget.node.querySelectorAll('.jp-OutputArea-output')]"
               ".filter(o => o.querySelector('.widget-box')).length")
 SHOWN_TEXT = "() => window.jupyterapp.shell.currentWidget.node.innerText"
+OUTPUTS = ("() => [...window.jupyterapp.shell.currentWidget.node.querySelectorAll('.jp-OutputArea-output')]"
+           ".map(o => o.innerText.slice(0, 60))")
+
+
+def server_said(proc) -> str:
+    """The last lines JupyterLab and its kernels logged (a failure's message carries them)."""
+    return "\n".join(Path(proc.log_path).read_text(errors="replace").splitlines()[-30:])
 
 
 def leave(page) -> None:
@@ -181,14 +189,16 @@ def test_every_module_reopens_with_its_activities_live_and_accessible(learner, t
         proc, base_url = lab(learner)
         try:
             for name in MODULES:
-                page = open_module(browser, base_url, f"course/{name}")
+                said: list[str] = []
+                page = open_module(browser, base_url, f"course/{name}", said=said)
                 kernel_idle(page)
                 try:
                     page.wait_for_function(f"({ACTIVITIES})() >= {shown[name]}", timeout=60_000)
                 except PlaywrightTimeout:
                     shot(page, f"{name[:2]}_not_back.png")
                     raise AssertionError(f"{name}: {page.evaluate(ACTIVITIES)} of {shown[name]} activities came back "
-                                         "in 60 s") from None
+                                         f"in 60 s; the outputs show {page.evaluate(OUTPUTS)}; the browser said "
+                                         f"{[line for line in said if 'rror' in line or 'arn' in line][-15:]}; the server said {server_said(proc)}") from None
                 page.wait_for_timeout(500)
                 text = page.evaluate(SHOWN_TEXT)
                 assert "model not found" not in text and "Error displaying widget" not in text, name
