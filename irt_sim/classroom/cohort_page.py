@@ -53,7 +53,7 @@ def report_html(c: Cohort) -> str:
            + "; ".join(f"{p.label}: {_pct(s)}" for p, s in charted) + ".")
     out.append("<h2>Each part's share of full marks</h2><figure>" + bar_chart(
         [(p.label, [Bar("share", 100 * (s or 0), _pct(s))]) for p, s in charted], styles=_STYLE, alt=alt, top=100,
-        with_key=False, axis_format=lambda v: f"{v:.0f}%", width=max(560, 90 * len(charted)), height=300)
+        with_key=False, axis_format=lambda v: f"{v:.0f}%", width=max(560, 112 * len(charted)), height=300)
         + f"<figcaption>{e(alt)}</figcaption></figure>"
         + html_table("Mean share of full marks, part by part", ["Part", "Points", "Graded", "Mean share of full marks"],
                      [[p.label, f"{p.max_score:g}", "automatically" if p.automatic else "by the trainer", _pct(s)]

@@ -83,6 +83,11 @@ def legend(styles: dict, ink: str = "#1a1a1a") -> str:
             f'aria-hidden="true" style="{_FONT}">{_patterns(prefix, styles, ink)}{"".join(parts)}</svg>')
 
 
+def _wrapped(name: str, chars: int) -> list[str]:
+    """A group's name in lines of about ``chars`` characters, never breaking a word."""
+    return textwrap.wrap(name, chars, break_long_words=False)
+
+
 def bar_chart(groups: list[tuple[str, list[Bar]]], *, styles: dict, alt: str, top: float, ink: str = "#1a1a1a",
               axis_format=None, title: str | None = None, with_key: bool = True, hidden: bool = False,
               width: int = 600, height: int = 320) -> str:
@@ -97,9 +102,12 @@ def bar_chart(groups: list[tuple[str, list[Bar]]], *, styles: dict, alt: str, to
     left = 48 if axis_format else 8
     title_lines = textwrap.wrap(title, max(12, width // 8)) if title else []
     y0 = 8 + 17 * len(title_lines) + (22 if with_key else 0)
-    label_lines = max((len(textwrap.wrap(name, 16)) or 1 for name, _ in groups), default=1)
-    y1 = height - 8 - 15 * label_lines
     plot_w = width - left - 8
+    group_w = plot_w / max(len(groups), 1)
+    # a group's name wraps to its own width (about 7 px a character at 12 px), so neighbours never overlap
+    chars = max(6, min(16, int(group_w / 7)))
+    label_lines = max((len(_wrapped(name, chars)) or 1 for name, _ in groups), default=1)
+    y1 = height - 8 - 15 * label_lines
     if axis_format:
         top, step = nice_top(top)
     scale = (y1 - y0 - 16) / (top or 1)  # 16 px above the tallest bar for its value
@@ -120,7 +128,6 @@ def bar_chart(groups: list[tuple[str, list[Bar]]], *, styles: dict, alt: str, to
                          f'stroke-width="0.7"/><text x="{left - 7}" y="{y + 4:.1f}" font-size="11" text-anchor="end" '
                          f'fill="{ink}">{_esc(axis_format(v))}</text>')
     parts.append(f'<line x1="{left}" y1="{y1}" x2="{width - 8}" y2="{y1}" stroke="{ink}" stroke-width="1"/>')
-    group_w = plot_w / max(len(groups), 1)
     for g, (name, bars) in enumerate(groups):
         bar_w = group_w * 0.8 / max(len(bars), 1)
         x_start = left + g * group_w + group_w * 0.1
@@ -142,7 +149,7 @@ def bar_chart(groups: list[tuple[str, list[Bar]]], *, styles: dict, alt: str, to
             for i, bar in enumerate(bars):
                 parts.append(f'<text x="{x_start + (i + 0.5) * bar_w:.1f}" y="{y1 + 15}" font-size="11" '
                              f'text-anchor="middle" fill="{ink}">{_esc(styles[bar.series].get("tag", styles[bar.series]["short"]))}</text>')
-        for j, line in enumerate(textwrap.wrap(name, 16)):
+        for j, line in enumerate(_wrapped(name, chars)):
             parts.append(f'<text x="{left + (g + 0.5) * group_w:.1f}" y="{y1 + 15 + 15 * j}" font-size="12" '
                          f'text-anchor="middle" fill="{ink}">{_esc(line)}</text>')
     parts.append("</svg>")

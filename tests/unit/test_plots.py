@@ -106,3 +106,21 @@ def test_an_interval_below_zero_stops_at_the_axis():
     baseline = float(_re.search(r'<line x1="48" y1="([\d.]+)" x2="\d+" y2="[\d.]+" stroke="#1a1a1a"', svg).group(1))
     interval = _re.search(r'<path d="M[\d.]+ ([\d.]+)V', svg)
     assert float(interval.group(1)) <= baseline
+
+
+def test_a_groups_name_fits_under_its_own_bars_and_no_word_is_broken():
+    """The class report's chart of a plan's seven parts (112 px a part): each line of a name is at most
+    as wide as its group (at about 7 px a character), and words stay whole ("communication", never "co"
+    and "mmunication" as a narrower wrap would give)."""
+    from irt_sim.display.svgbars import Bar, bar_chart
+
+    names = ["The team", "Employment goal", "Lines of communication", "Sequence of services", "Action items",
+             "Follow-up and sustainability", "The full record of the case"]
+    styles = {"share": {"color": "#009E73", "hatch": "", "short": "Share"}}
+    svg = bar_chart([(n, [Bar("share", 90, "90%")]) for n in names], styles=styles, alt="x", top=100,
+                    with_key=False, axis_format=lambda v: f"{v:.0f}%", width=112 * len(names), height=300)
+    lines = [html.unescape(t) for t in re.findall(r'font-size="12" text-anchor="middle"[^>]*>([^<]+)<', svg)]
+    group_w = (112 * len(names) - 48 - 8) / len(names)
+    assert lines and all(len(line) * 7 <= group_w for line in lines), [l for l in lines if len(l) * 7 > group_w]
+    words = {w for n in names for w in n.split()}
+    assert {w for line in lines for w in line.split()} <= words
