@@ -208,8 +208,10 @@ def grade_plan(answer: Answer | Any, customer_id: str, book: Casebook | None = N
         return _unreadable(plan_answer, possible, title, notes)
     if plan_answer.plan.customer != customer_id:
         name = book.customers[customer_id].name
-        return Feedback(0, possible, [f"This exercise is about {name}; keep 'customer: {customer_id}' (or leave the line out)."],
-                        title, notes)
+        fb = Feedback(0, possible, [f"This exercise is about {name}; keep 'customer: {customer_id}' (or leave the line out)."],
+                      title, notes)
+        fb.signs.append(Sign("wrong_customer", customer_id, "a plan written for another customer than the learner's own"))
+        return fb
     spans = _section_lines(plan_answer.lines)
     # a section's cell shows the readings of its own lines; the whole plan's check shows them all
     mine = (lambda line: line is not None and any(line in r for r in spans.get(section, ()))) if section else (lambda line: True)

@@ -105,29 +105,30 @@ def graded(tmp_path_factory):
         scores = {r["student_id"]: float(r["automatic_score"]) for r in csv.DictReader(f)}
     with open(course / f"report-{A}.csv", newline="", encoding="utf-8") as f:
         rows = {r["student_id"]: r for r in csv.DictReader(f)}
-    return who, scores, rows, copier, blind
+    return who, scores, rows, copier, blind, (course / f"report-{A}.html").read_text(encoding="utf-8")
 
 
 def test_every_case_in_the_pool_is_graded_on_its_own_and_the_right_plan_scores_full_marks(graded):
-    who, scores, rows, _, _ = graded
+    who, scores, rows, _, _, _ = graded
     assert len(set(who.values())) == len(case_pool(A)) >= 10
     assert {i: scores[i] for i in who} == {i: FULL for i in who}
     assert {i: rows[i]["case"] for i in who} == who  # the report says whose case each was
 
 
 def test_a_neighbours_plan_does_not_score_full_marks(graded):
-    _, scores, _, copier, _ = graded
+    _, scores, _, copier, _, page = graded
     assert scores[copier] < FULL
+    assert "a plan written for another customer than the learner&#x27;s own" in page  # the class report says why
 
 
 def test_a_plan_for_the_list_and_not_the_story_loses_the_fuller_records_points(graded):
-    _, scores, rows, _, blind = graded
+    _, scores, rows, _, blind, _ = graded
     assert FULL - 2 <= scores[blind] < FULL  # the sections whole, the fuller record's need unmet
     part = next(k for k in rows[blind] if "full record" in k.lower())
     assert float(rows[blind][part]) == 0, rows[blind]
 
 
 def test_an_id_that_is_not_the_submissions_is_graded_on_its_own_case_and_named(graded):
-    _, scores, rows, _, _ = graded
+    _, scores, rows, _, _, _ = graded
     assert scores["wrong-id"] == FULL
     assert "'someone-else'" in rows["wrong-id"]["follow_up"]
