@@ -270,7 +270,23 @@ def _unquote(text: str) -> str:
 
 
 def _split_flow(text: str) -> list[str]:
-    return [x.strip() for x in text.split(",") if x.strip()]
+    """'[milestone dates (training, interviews), wage reports]' as a person means it: split at the
+    commas outside brackets and quotes, so an item's own comma stays in it (YAML would cut it)."""
+    items, depth, quote, start = [], 0, None, 0
+    for i, ch in enumerate(text):
+        if quote:
+            quote = None if ch == quote else quote
+        elif ch in "\"'" and text[:i].rstrip()[-1:] in ("", ","):
+            quote = ch
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(depth - 1, 0)
+        elif ch == "," and depth == 0:
+            items.append(text[start:i])
+            start = i + 1
+    items.append(text[start:])
+    return [x.strip() for x in items if x.strip()]
 
 
 def _flow_mapping(text: str, known) -> list[tuple[str, str]]:

@@ -96,8 +96,23 @@ def _check_nodes(root: Any) -> None:
             raise _Refused(line, f"'{tag[:40]}' is a YAML tag, which casebook files do not use; remove it and write "
                                  "a plain value, list or group of fields.")
         if isinstance(node.value, list):
+            _cut_at_a_comma(node)
             for item in node.value:
                 todo.extend(item if isinstance(item, tuple) else (item,))
+
+
+def _cut_at_a_comma(node: Any) -> None:
+    """A list written on one line (``[a, b]``) splits at every comma, even inside brackets: ``[her
+    schedule (yes or no, and when)]`` is two items, 'her schedule (yes or no' and 'and when)'. Refused
+    with the fix, for unquoted items only (a quoted item means what it says)."""
+    if not getattr(node, "flow_style", False):
+        return
+    plain = [n for n in node.value if isinstance(getattr(n, "value", None), str) and not getattr(n, "style", None)]
+    for first, second in zip(plain, plain[1:]):
+        if first.value.count("(") > first.value.count(")") and second.value.count(")") > second.value.count("("):
+            line = first.start_mark.line + 1
+            raise _Refused(line, f"the list item '{first.value[:60]}, {second.value[:40]}' is cut in two at its comma (a list "
+                                 "in [brackets] splits at every comma); put the whole item in double quotes.")
 
 
 class _TextDates(RoundTripConstructor):

@@ -239,3 +239,16 @@ def test_a_grader_that_fails_gives_a_sentence_not_an_exception():
     assert fb.score == 0 and fb.possible == 3
     assert fb.lines == ["The grader could not read this answer; your trainer will look at it."]
     assert "KeyError" in fb.notes[0].text and "KeyError" not in fb._repr_html_().split("How your answer")[0]
+
+
+def test_a_learners_list_item_with_a_comma_in_brackets_stays_one_item():
+    """'[milestone dates (training, interviews), wage reports]': two things to share, as the learner
+    meant, not three (YAML's reading, which left 'interviews)' for the release check to flag)."""
+    from irt_sim.grading import grade_plan
+
+    plan = ("goal:\n  job_title: Accounts payable clerk\n  hourly_wage: 19\n  weekly_hours: 25\ncommunication:\n"
+            "  point_of_contact: Joel\n  shared_information: [milestone dates (training, interviews), wage reports]\n"
+            "  updates: {method: e-mail, frequency: monthly}\n  consent: Odessa agreed to share these\n")
+    fb = grade_plan(plan, "odessa-pruitt", section="communication")
+    assert fb.full_marks, str(fb)
+    assert "interviews)" not in str(fb)

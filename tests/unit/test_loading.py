@@ -239,3 +239,17 @@ def test_a_text_that_is_not_the_casebook_is_an_input_error_and_a_casebook_file_a
     with pytest.raises(CasebookError) as file:
         load_file(tmp_path / "p1.yaml", Plan)
     assert isinstance(file.value, InputError) and file.value.problems[0].line is not None
+
+
+def test_a_list_item_cut_at_its_comma_is_named_with_the_fix():
+    """'[whether her care changes (yes or no, and when)]' is two items to YAML; a trainer meant one (the
+    kit's own file had it). Refused at its line with what to do; quoted, or as a block list, it reads."""
+    from irt_sim.inputs.yamlfile import InputError, read_yaml
+
+    with pytest.raises(InputError) as caught:
+        read_yaml("releases:\n  - to: x\n    what: [whether her care changes (yes or no, and when), her rides]\n", "c.yaml")
+    problem = caught.value.problems[0]
+    assert problem.line == 3 and "(yes or no, and when)" in problem.message and "double quotes" in problem.message
+    assert read_yaml('what: ["whether (yes or no, and when)", rides]\n', "c.yaml")[0] == {
+        "what": ["whether (yes or no, and when)", "rides"]}
+    assert read_yaml("what: [a (b), c]\n", "c.yaml")[0] == {"what": ["a (b)", "c"]}  # brackets closed: nothing cut
