@@ -4,8 +4,10 @@ in screenshots/demo/."""
 
 from __future__ import annotations
 
+from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from irt_sim.demo import PAGES, children_mb, resident_mb
 
@@ -210,7 +212,13 @@ def test_twenty_visitors_hold_pages_open_the_21st_is_turned_away_and_no_page_bre
             contexts.append(context)
             page = context.new_page()
             page.goto(f"{base}/voila/render/{name}.ipynb", wait_until="domcontentloaded", timeout=120_000)
-            page.get_by_label(CONTROLS[name][0], exact=True).wait_for(state="visible", timeout=120_000)
+            try:
+                page.get_by_label(CONTROLS[name][0], exact=True).wait_for(state="visible", timeout=120_000)
+            except PlaywrightTimeout:  # say what the visitor saw and what the server said
+                seen = page.evaluate("document.body.innerText")[:400]
+                log = "\n".join(Path(proc.log_path).read_text(errors="replace").splitlines()[-25:])
+                raise AssertionError(f"visitor {len(pages) + 1} ({name}) saw no {CONTROLS[name][0]!r} in 120 s; the page "
+                                     f"showed: {seen!r}; kernels (MB): {children_mb(proc.pid)}; the server said:\n{log}") from None
             pages.append(page)
         kernels = children_mb(proc.pid)
         assert sum(mb > 50 for mb in kernels) >= 20, kernels  # every visitor's running kernel was measured
