@@ -26,7 +26,7 @@ from .reading import Note
 
 #: The parts of a plan that are the team's, not the learner's to write.
 TEAM_PARTS = ("meeting", "attendees", "program_records")
-_TOP = re.compile(r"^(meeting|attendees|program_records)[ \t]*:", re.MULTILINE)
+_TOP = re.compile(r"^[ \t]*(meeting|attendees|program_records)[ \t]*:", re.MULTILINE)  # indented too: a pasted plan
 
 
 @lru_cache(maxsize=1)
@@ -97,4 +97,11 @@ def plan_casebook(book: Casebook | None, customer_id: str) -> Casebook:
     practice customer's record as their team has it."""
     if book is not None:
         return book
+    return _team_book(customer_id)
+
+
+@lru_cache(maxsize=8)
+def _team_book(customer_id: str) -> Casebook:
+    """One casebook per case and kernel, so the test cells' shared reading of the plan (``checked``,
+    keyed by the casebook) is found again rather than redone in every cell."""
     return as_the_team_knows(exercise_casebook(customer=customer_id), customer_id)

@@ -109,3 +109,19 @@ def test_the_case_card_shows_the_team_and_what_its_programs_offer(monkeypatch):
     _customer, barrier = held_back(cid)
     assert barrier not in {b.type for b in plan_casebook(None, cid).customers[cid].barriers}  # the card's list
     assert "Odessa" in my_case(A)._repr_html_()  # no id yet: the worked case
+
+
+def test_a_pasted_plan_indented_as_a_whole_keeps_its_own_team_and_is_read_once_per_case():
+    """A plan pasted with every line indented still writes its team: none is added, nothing is said
+    about it. And the test cells of one plan share one casebook, so the plan is read and checked once."""
+    from irt_sim.grading.plan import checked
+
+    text = "    attendees:\n      - {id: odessa, name: Odessa Pruitt, customer: true}\n    goal:\n      job_title: Clerk\n"
+    added, notes = with_team(text, "odessa-pruitt")
+    assert added.count("attendees:") == 1 and notes and "attendees" not in notes[0].text
+    cid = practice_pool()[0]
+    assert plan_casebook(None, cid) is plan_casebook(None, cid)
+    answer = plan_text(worked_plan_of(cid))
+    first, _ = checked(answer, cid, plan_casebook(None, cid))
+    again, _ = checked(answer, cid, plan_casebook(None, cid))
+    assert again is first  # the same reading, not a second one
